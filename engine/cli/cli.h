@@ -1,0 +1,28 @@
+// The `refrain` command line, as a function so that tests and `main` share
+// it. See README.md for the commands.
+//
+//   int code = RunCli({"rules", "check", "rules/"}, std::cout, std::cerr);
+#ifndef REFRAIN_ENGINE_CLI_CLI_H_
+#define REFRAIN_ENGINE_CLI_CLI_H_
+
+#include <ostream>
+#include <string>
+#include <vector>
+
+namespace refrain {
+
+// Exit codes of every command.
+enum ExitCode : int {
+  kExitOk = 0,         // done, nothing wrong
+  kExitFindings = 1,   // rule errors, failing examples
+  kExitUsage = 2,      // bad arguments, unreadable paths
+};
+
+// Runs the command `args` (without the program name); writes results to
+// `out` and diagnostics to `err`. Returns the exit code.
+int RunCli(const std::vector<std::string>& args, std::ostream& out,
+           std::ostream& err);
+
+}  // namespace refrain
+
+#endif  // REFRAIN_ENGINE_CLI_CLI_H_

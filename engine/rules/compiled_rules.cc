@@ -1,0 +1,120 @@
+#include "engine/rules/compiled_rules.h"
+
+#include <algorithm>
+#include <tuple>
+
+#include "absl/strings/ascii.h"
+
+namespace refrain {
+namespace {
+
+// Whether the UTF-8 character `c` (one whole character) is part of a word:
+// a letter, digit, combining mark or underscore in any script.
+bool IsWordChar(absl::string_view c) {
+  if (c.empty()) return false;
+  if (static_cast<unsigned char>(c[0]) < 0x80) {
+    return absl::ascii_isalnum(c[0]) || c[0] == '_';
+  }
+  static const RE2* const kWord = new RE2("[\\pL\\pN\\pM_]");
+  return RE2::FullMatch(re2::StringPiece(c.data(), c.size()), *kWord);
+}
+
+// The character that starts at byte `i`.
+absl::string_view CharAt(absl::string_view s, size_t i) {
+  if (i >= s.size()) return {};
+  unsigned char lead = s[i];
+  size_t n = lead < 0xC0 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4;
+  return s.substr(i, n);
+}
+
+// The character that ends at byte `i`.
+absl::string_view CharBefore(absl::string_view s, size_t i) {
+  if (i == 0 || i > s.size()) return {};
+  size_t start = i - 1;
+  while (start > 0 && i - start < 4 &&
+         (static_cast<unsigned char>(s[start]) & 0xC0) == 0x80) {
+    --start;
+  }
+  return s.substr(start, i - start);
+}
+
+// Whether a word continues across byte `i`.
+bool InsideWord(absl::string_view s, size_t i) {
+  return IsWordChar(CharBefore(s, i)) && IsWordChar(CharAt(s, i));
+}
+
+// Finds the first match of `re` at or after `pos` that starts and ends at
+// word boundaries; fills `groups` (size `re.NumberOfCapturingGroups()+1`).
+bool FindAtWordBoundaries(const RE2& re, absl::string_view text, size_t pos,
+                          std::vector<re2::StringPiece>* groups) {
+  const re2::StringPiece piece(text.data(), text.size());
+  while (pos <= text.size() &&
+         re.Match(piece, pos, text.size(), RE2::UNANCHORED, groups->data(),
+                  static_cast<int>(groups->size()))) {
+    const size_t begin = (*groups)[0].data() - text.data();
+    const size_t end = begin + (*groups)[0].size();
+    if (end > begin && !InsideWord(text, begin) && !InsideWord(text, end)) {
+      return true;
+    }
+    pos = begin + std::max<size_t>(1, CharAt(text, begin).size());
+  }
+  return false;
+}
+
+}  // namespace
+
+void CompiledClaim::Match(absl::string_view sentence,
+                          std::vector<ClaimMatch>* out) const {
+  std::vector<re2::StringPiece> groups(1);
+  for (const Pattern& exclude : excludes_) {
+    if (FindAtWordBoundaries(*exclude.re2, sentence, 0, &groups)) return;
+  }
+
+  std::vector<ClaimMatch> found;
+  for (size_t p = 0; p < patterns_.size(); ++p) {
+    const RE2& re = *patterns_[p].re2;
+    groups.assign(re.NumberOfCapturingGroups() + 1, re2::StringPiece());
+    size_t pos = 0;
+    while (FindAtWordBoundaries(re, sentence, pos, &groups)) {
+      ClaimMatch m;
+      m.begin = groups[0].data() - sentence.data();
+      m.end = m.begin + groups[0].size();
+      m.pattern_index = static_cast<int>(p);
+      for (const auto& [name, index] : re.NamedCapturingGroups()) {
+        if (groups[index].data() != nullptr) {
+          m.slots[name] = std::string(groups[index].data(), groups[index].size());
+        }
+      }
+      pos = m.end;
+      found.push_back(std::move(m));
+    }
+  }
+
+  // One hit per span: earliest start first, then the longest, then the
+  // first pattern; anything overlapping a kept hit is dropped.
+  std::sort(found.begin(), found.end(),
+            [](const ClaimMatch& a, const ClaimMatch& b) {
+              return std::make_tuple(a.begin, b.end, a.pattern_index) <
+                     std::make_tuple(b.begin, a.end, b.pattern_index);
+            });
+  size_t kept_end = 0;
+  bool any = false;
+  for (ClaimMatch& m : found) {
+    if (any && m.begin < kept_end) continue;
+    kept_end = m.end;
+    any = true;
+    out->push_back(std::move(m));
+  }
+}
+
+const CompiledClaim* CompiledRules::FindClaim(absl::string_view id) const {
+  auto it = by_id_.find(std::string(id));
+  return it == by_id_.end() ? nullptr : it->second.first;
+}
+
+const CompiledRuleSet& CompiledRules::RuleSetOf(
+    const CompiledClaim& claim) const {
+  return *by_id_.at(claim.id()).second;
+}
+
+}  // namespace refrain

@@ -1,0 +1,112 @@
+// Compiled rule sets: immutable, and safe to share across threads.
+//
+// Built by `CompileRules` (rule_compiler.h). Every method is const and
+// thread-safe; a `CompiledRules` outlives any number of concurrent scans.
+//
+//   std::vector<ClaimMatch> hits;
+//   rules->FindClaim("largest_trading_partner")->Match(sentence, &hits);
+#ifndef REFRAIN_ENGINE_RULES_COMPILED_RULES_H_
+#define REFRAIN_ENGINE_RULES_COMPILED_RULES_H_
+
+#include <map>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "absl/container/flat_hash_map.h"
+#include "absl/strings/string_view.h"
+#include "engine/rules/rule_loader.h"
+#include "proto/rule.pb.h"
+#include "re2/re2.h"
+
+namespace refrain {
+
+// One hit of a claim in a sentence.
+struct ClaimMatch {
+  size_t begin = 0;  // byte offsets into the sentence, begin < end
+  size_t end = 0;
+  int pattern_index = 0;                   // into `Claim.pattern`
+  std::map<std::string, std::string> slots;  // named captures that took part
+};
+
+// One compiled claim.
+class CompiledClaim {
+ public:
+  // One compiled pattern of the claim. `regex` is the translated RE2 source.
+  struct Pattern {
+    std::string regex;
+    std::unique_ptr<const RE2> re2;
+  };
+
+  CompiledClaim(const Claim* claim, int index, std::vector<Pattern> patterns,
+                std::vector<Pattern> excludes)
+      : claim_(claim),
+        index_(index),
+        patterns_(std::move(patterns)),
+        excludes_(std::move(excludes)) {}
+
+  const std::string& id() const { return claim_->id(); }
+  const Claim& claim() const { return *claim_; }
+  // Position of the claim in its `RuleSet.claim`.
+  int index() const { return index_; }
+  const std::vector<Pattern>& patterns() const { return patterns_; }
+  const std::vector<Pattern>& excludes() const { return excludes_; }
+
+  // Appends to `out` the claim's hits in `sentence`, ordered by `begin`.
+  // A hit must start and end at word boundaries (a match inside a word is
+  // skipped and the search goes on). Overlapping hits of different patterns
+  // collapse into the earliest, longest one. When an exclusion matches
+  // anywhere in the sentence, nothing is appended. Cost: one RE2 search per
+  // pattern per hit, plus one per exclusion.
+  void Match(absl::string_view sentence, std::vector<ClaimMatch>* out) const;
+
+ private:
+  const Claim* claim_;  // owned by the enclosing CompiledRuleSet
+  int index_;
+  std::vector<Pattern> patterns_;
+  std::vector<Pattern> excludes_;
+};
+
+// One compiled rule file.
+class CompiledRuleSet {
+ public:
+  CompiledRuleSet(std::unique_ptr<RuleFile> source, std::string fingerprint)
+      : source_(std::move(source)), fingerprint_(std::move(fingerprint)) {}
+
+  const std::string& name() const { return source_->rule_set.name(); }
+  const std::string& version() const { return source_->rule_set.version(); }
+  // 16 hex digits identifying this exact rule set (see Mention).
+  const std::string& fingerprint() const { return fingerprint_; }
+  // The file it was compiled from, with field locations.
+  const RuleFile& source() const { return *source_; }
+  // In the order they are written.
+  const std::vector<CompiledClaim>& claims() const { return claims_; }
+
+ private:
+  friend class RuleCompiler;
+  std::unique_ptr<RuleFile> source_;
+  std::string fingerprint_;
+  std::vector<CompiledClaim> claims_;
+};
+
+// Every rule set loaded together; claim ids are unique across them.
+class CompiledRules {
+ public:
+  const std::vector<std::unique_ptr<CompiledRuleSet>>& rule_sets() const {
+    return rule_sets_;
+  }
+  // The claim with this id, or null.
+  const CompiledClaim* FindClaim(absl::string_view id) const;
+  // The rule set holding `claim`.
+  const CompiledRuleSet& RuleSetOf(const CompiledClaim& claim) const;
+  int claim_count() const { return static_cast<int>(by_id_.size()); }
+
+ private:
+  friend class RuleCompiler;
+  std::vector<std::unique_ptr<CompiledRuleSet>> rule_sets_;
+  absl::flat_hash_map<std::string, std::pair<const CompiledClaim*, const CompiledRuleSet*>> by_id_;
+};
+
+}  // namespace refrain
+
+#endif  // REFRAIN_ENGINE_RULES_COMPILED_RULES_H_

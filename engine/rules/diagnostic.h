@@ -1,0 +1,38 @@
+// A problem found in a rule file, with the place it was found.
+//
+// Rule files are checked like code: every problem is reported at once, each
+// as one line a terminal or editor can jump to:
+//
+//   rules/cv.textproto:12:14: error: claim 'largest_partner': undefined lexicon {VIETAM}
+#ifndef REFRAIN_ENGINE_RULES_DIAGNOSTIC_H_
+#define REFRAIN_ENGINE_RULES_DIAGNOSTIC_H_
+
+#include <string>
+#include <vector>
+
+namespace refrain {
+
+struct Diagnostic {
+  enum class Severity { kError, kWarning };
+
+  Severity severity = Severity::kError;
+  std::string file;      // as given by the user
+  int line = 0;          // 1-based; 0 when unknown
+  int column = 0;        // 1-based; 0 when unknown
+  std::string claim_id;  // empty when the problem is not in a claim
+  std::string message;
+
+  // "file:line:col: error: claim 'id': message"; the parts that are
+  // unknown are left out.
+  std::string ToString() const;
+};
+
+// Number of diagnostics of severity kError.
+int CountErrors(const std::vector<Diagnostic>& diagnostics);
+
+// Sorts by file, line and column, keeping the order of equal places.
+void SortDiagnostics(std::vector<Diagnostic>* diagnostics);
+
+}  // namespace refrain
+
+#endif  // REFRAIN_ENGINE_RULES_DIAGNOSTIC_H_

@@ -1,0 +1,60 @@
+// Translation of rule-language patterns into plain RE2 syntax.
+//
+// A rule pattern is RE2 syntax plus three conveniences, all applied outside
+// character classes unless noted:
+//   - `{NAME}` is replaced by the lexicon NAME, as a non-capturing
+//     alternation of its terms;
+//   - a run of spaces matches any run of whitespace (including no-break and
+//     thin spaces), so `trading  partner` and `trading\npartner` match;
+//   - each of the quotes ' ‘ ’ ʼ matches the others, as do " “ ” (also
+//     inside character classes), and `-` matches any hyphen or dash.
+// Case-insensitivity and word boundaries are applied when the result is
+// compiled (see rule_compiler.h), not here.
+//
+//   std::vector<PatternError> errors;
+//   TranslatedPattern t = TranslatePattern("{CHINA}'s top partner", lookup, &errors);
+//   // t.regex == "(?:China|Beijing)['‘’ʼ]s(?:[\\s...]+)top(?:[\\s...]+)partner"
+#ifndef REFRAIN_ENGINE_RULES_PATTERN_H_
+#define REFRAIN_ENGINE_RULES_PATTERN_H_
+
+#include <functional>
+#include <string>
+#include <vector>
+
+#include "absl/status/statusor.h"
+#include "absl/strings/string_view.h"
+
+namespace refrain {
+
+// A problem at byte `offset` of the pattern as written. An empty `message`
+// marks a failure already reported elsewhere (a broken lexicon).
+struct PatternError {
+  size_t offset = 0;
+  std::string message;
+};
+
+struct TranslatedPattern {
+  std::string regex;                  // RE2 syntax
+  std::vector<std::string> captures;  // names of `(?P<name>...)`, in order
+  std::vector<std::string> lexicons;  // names of `{NAME}` references
+};
+
+// Resolves a lexicon name to its translated regex (a group, ready to be
+// spliced in). Returns NotFound or FailedPrecondition with a message for the
+// pattern's author, or OK with null for a lexicon whose own errors are
+// reported elsewhere (the pattern then just fails, with no further error).
+using LexiconLookup =
+    std::function<absl::StatusOr<const std::string*>(const std::string& name)>;
+
+// Translates `pattern`. Appends to `errors` control characters (usually a
+// textproto escape such as "\b" that meant RE2's `\b`), unresolved lexicons
+// and capture names used twice; RE2 itself reports other syntax errors
+// when the result is compiled. Cost: linear in the pattern plus the
+// expansions.
+TranslatedPattern TranslatePattern(absl::string_view pattern,
+                                   const LexiconLookup& lookup,
+                                   std::vector<PatternError>* errors);
+
+}  // namespace refrain
+
+#endif  // REFRAIN_ENGINE_RULES_PATTERN_H_

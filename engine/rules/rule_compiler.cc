@@ -1,0 +1,456 @@
+#include "engine/rules/rule_compiler.h"
+
+#include <algorithm>
+#include <set>
+#include <utility>
+
+#include "absl/container/flat_hash_map.h"
+#include "absl/container/flat_hash_set.h"
+#include "absl/strings/ascii.h"
+#include "absl/strings/match.h"
+#include "absl/strings/str_cat.h"
+#include "absl/strings/str_join.h"
+#include "engine/rules/pattern.h"
+#include "engine/util/fingerprint.h"
+#include "google/protobuf/io/coded_stream.h"
+#include "google/protobuf/io/zero_copy_stream_impl_lite.h"
+
+namespace refrain {
+namespace {
+
+// Claim ids and rule set names: [a-z][a-z0-9_]*.
+bool IsLowerIdentifier(absl::string_view s) {
+  if (s.empty() || !absl::ascii_islower(s[0])) return false;
+  return std::all_of(s.begin(), s.end(), [](char c) {
+    return absl::ascii_islower(c) || absl::ascii_isdigit(c) || c == '_';
+  });
+}
+
+// Lexicon names: [A-Z][A-Z0-9_]*.
+bool IsUpperIdentifier(absl::string_view s) {
+  if (s.empty() || !absl::ascii_isupper(s[0])) return false;
+  return std::all_of(s.begin(), s.end(), [](char c) {
+    return absl::ascii_isupper(c) || absl::ascii_isdigit(c) || c == '_';
+  });
+}
+
+std::string Fingerprint(const RuleSet& rule_set) {
+  std::string bytes;
+  {
+    google::protobuf::io::StringOutputStream stream(&bytes);
+    google::protobuf::io::CodedOutputStream coded(&stream);
+    coded.SetSerializationDeterministic(true);
+    rule_set.SerializeToCodedStream(&coded);
+  }
+  return FingerprintHex(bytes);
+}
+
+}  // namespace
+
+// Compiles one file at a time; keeps what must be unique across files.
+class RuleCompiler {
+ public:
+  RuleCompiler(const CompileOptions& options, std::vector<Diagnostic>* out)
+      : options_(options), out_(out) {}
+
+  void Add(RuleFile file);
+
+  std::unique_ptr<CompiledRules> Finish() { return std::move(rules_); }
+
+ private:
+  enum class LexiconState { kUnvisited, kInProgress, kDone, kBroken };
+  struct LexiconEntry {
+    int index = 0;  // in RuleSet.lexicon
+    LexiconState state = LexiconState::kUnvisited;
+    std::string regex;
+  };
+
+  void Report(Diagnostic::Severity severity, SourceLocation where,
+              const std::string& claim_id, std::string message) {
+    Diagnostic d;
+    d.severity = severity;
+    d.file = file_->path;
+    d.line = where.line;
+    d.column = where.column;
+    d.claim_id = claim_id;
+    d.message = std::move(message);
+    out_->push_back(std::move(d));
+  }
+  void Error(SourceLocation where, const std::string& claim_id,
+             std::string message) {
+    Report(Diagnostic::Severity::kError, where, claim_id, std::move(message));
+  }
+
+  void CheckRuleSetName(const FieldLocator& root);
+  void IndexLexicons(const FieldLocator& root);
+  absl::StatusOr<const std::string*> ResolveLexicon(const std::string& name);
+  void CompileLexicon(const std::string& name, LexiconEntry* entry);
+  void CompileClaim(int index, CompiledRuleSet* rule_set);
+  // Translates and compiles `text`, the `index`-th value of `field`, and
+  // appends it to `patterns` and its capture names to `captures`.
+  // Returns false (after reporting why) when it does not compile.
+  bool CompilePattern(const FieldLocator& at, const char* field, int index,
+                      const std::string& claim_id, const std::string& text,
+                      std::vector<CompiledClaim::Pattern>* patterns,
+                      std::set<std::string>* captures);
+  void ReportPatternErrors(const FieldLocator& at, const char* field,
+                           int index, const std::string& claim_id,
+                           const std::vector<PatternError>& errors);
+
+  const CompileOptions& options_;
+  std::vector<Diagnostic>* out_;
+  std::unique_ptr<CompiledRules> rules_ = std::make_unique<CompiledRules>();
+  // Where each claim id was first defined, across files.
+  absl::flat_hash_map<std::string, std::string> claim_sites_;
+
+  // State of the file being compiled.
+  const RuleFile* file_ = nullptr;
+  absl::flat_hash_map<std::string, LexiconEntry> lexicons_;
+  absl::flat_hash_set<std::string> used_lexicons_;
+  std::vector<std::string> lexicon_stack_;  // for cycle messages
+  FieldLocator root_;
+};
+
+void RuleCompiler::Add(RuleFile file) {
+  auto owned = std::make_unique<RuleFile>(std::move(file));
+  file_ = owned.get();
+  root_ = RootLocator(*file_);
+  lexicons_.clear();
+  used_lexicons_.clear();
+  const RuleSet& rules = file_->rule_set;
+
+  CheckRuleSetName(root_);
+  IndexLexicons(root_);
+  for (int i = 0; i < rules.lexicon_size(); ++i) {
+    auto it = lexicons_.find(rules.lexicon(i).name());
+    if (it != lexicons_.end() && it->second.index == i &&
+        it->second.state == LexiconState::kUnvisited) {
+      CompileLexicon(it->first, &it->second);
+    }
+  }
+
+  auto rule_set =
+      std::make_unique<CompiledRuleSet>(std::move(owned), Fingerprint(rules));
+  for (int i = 0; i < rules.claim_size(); ++i) {
+    CompileClaim(i, rule_set.get());
+  }
+
+  for (int i = 0; i < rules.lexicon_size(); ++i) {
+    const std::string& name = rules.lexicon(i).name();
+    if (!name.empty() && !used_lexicons_.contains(name)) {
+      Report(Diagnostic::Severity::kWarning,
+             root_.Nested("lexicon", i).Field("name"), "",
+             absl::StrCat("lexicon {", name, "} is never used"));
+    }
+  }
+
+  for (const CompiledClaim& claim : rule_set->claims()) {
+    rules_->by_id_.emplace(claim.id(), std::make_pair(&claim, rule_set.get()));
+  }
+  rules_->rule_sets_.push_back(std::move(rule_set));
+}
+
+void RuleCompiler::CheckRuleSetName(const FieldLocator& root) {
+  const std::string& name = file_->rule_set.name();
+  if (name.empty()) {
+    Error({1, 1}, "", "rule set has no `name`; add e.g. name: \"my_rules\"");
+  } else if (!IsLowerIdentifier(name)) {
+    Error(root.Field("name"), "",
+          absl::StrCat("rule set name '", name,
+                       "' must be lower case letters, digits and '_', "
+                       "starting with a letter"));
+  }
+}
+
+void RuleCompiler::IndexLexicons(const FieldLocator& root) {
+  const RuleSet& rules = file_->rule_set;
+  for (int i = 0; i < rules.lexicon_size(); ++i) {
+    const Lexicon& lexicon = rules.lexicon(i);
+    FieldLocator at = root.Nested("lexicon", i);
+    if (lexicon.name().empty()) {
+      Error(root.Field("lexicon", i), "", "lexicon has no `name`");
+      continue;
+    }
+    if (!IsUpperIdentifier(lexicon.name())) {
+      Error(at.Field("name"), "",
+            absl::StrCat("lexicon name '", lexicon.name(),
+                         "' must be upper case letters, digits and '_', "
+                         "starting with a letter"));
+      continue;
+    }
+    auto [it, inserted] = lexicons_.try_emplace(lexicon.name());
+    if (!inserted) {
+      SourceLocation first =
+          root.Nested("lexicon", it->second.index).Field("name");
+      Error(at.Field("name"), "",
+            absl::StrCat("lexicon {", lexicon.name(), "} is defined twice (first at ",
+                         file_->path, ":", first.line, ":", first.column, ")"));
+      continue;
+    }
+    it->second.index = i;
+    if (lexicon.term_size() == 0) {
+      Error(root.Field("lexicon", i), "",
+            absl::StrCat("lexicon {", lexicon.name(), "} has no terms"));
+      it->second.state = LexiconState::kBroken;
+    }
+  }
+}
+
+absl::StatusOr<const std::string*> RuleCompiler::ResolveLexicon(
+    const std::string& name) {
+  used_lexicons_.insert(name);
+  auto it = lexicons_.find(name);
+  if (it == lexicons_.end()) {
+    std::string message = absl::StrCat("undefined lexicon {", name, "}");
+    for (const auto& [defined, entry] : lexicons_) {
+      if (absl::EqualsIgnoreCase(defined, name)) {
+        absl::StrAppend(&message, "; did you mean {", defined, "}?");
+      }
+    }
+    return absl::NotFoundError(message);
+  }
+  LexiconEntry& entry = it->second;
+  switch (entry.state) {
+    case LexiconState::kUnvisited:
+      CompileLexicon(name, &entry);
+      return entry.state == LexiconState::kDone ? &entry.regex : nullptr;
+    case LexiconState::kInProgress: {
+      auto from = std::find(lexicon_stack_.begin(), lexicon_stack_.end(), name);
+      std::vector<std::string> cycle(from, lexicon_stack_.end());
+      cycle.push_back(name);
+      return absl::FailedPreconditionError(absl::StrCat(
+          "lexicon {", name, "} refers to itself: ",
+          absl::StrJoin(cycle, " -> ", [](std::string* out, const std::string& n) {
+            absl::StrAppend(out, "{", n, "}");
+          })));
+    }
+    case LexiconState::kDone:
+      return &entry.regex;
+    case LexiconState::kBroken:
+      return nullptr;
+  }
+  return nullptr;
+}
+
+void RuleCompiler::CompileLexicon(const std::string& name, LexiconEntry* entry) {
+  const Lexicon& lexicon = file_->rule_set.lexicon(entry->index);
+  FieldLocator at = root_.Nested("lexicon", entry->index);
+  entry->state = LexiconState::kInProgress;
+  lexicon_stack_.push_back(name);
+
+  bool ok = true;
+  std::vector<std::string> terms;
+  for (int t = 0; t < lexicon.term_size(); ++t) {
+    std::vector<CompiledClaim::Pattern> compiled;
+    std::set<std::string> captures;
+    if (!CompilePattern(at, "term", t, "", lexicon.term(t), &compiled, &captures)) {
+      ok = false;
+      continue;
+    }
+    if (!captures.empty()) {
+      Error(at.Field("term", t), "",
+            absl::StrCat("lexicon {", name, "} term has a named capture '",
+                         *captures.begin(),
+                         "'; captures belong in patterns, around the {",
+                         name, "} reference"));
+      ok = false;
+      continue;
+    }
+    terms.push_back(std::move(compiled[0].regex));
+  }
+
+  lexicon_stack_.pop_back();
+  entry->state = ok ? LexiconState::kDone : LexiconState::kBroken;
+  if (ok) entry->regex = absl::StrCat("(?:", absl::StrJoin(terms, "|"), ")");
+}
+
+void RuleCompiler::ReportPatternErrors(const FieldLocator& at, const char* field,
+                                       int index, const std::string& claim_id,
+                                       const std::vector<PatternError>& errors) {
+  for (const PatternError& e : errors) {
+    if (e.message.empty()) continue;  // reported where the lexicon is defined
+    Error(at.InValue(field, index, e.offset), claim_id, e.message);
+  }
+}
+
+bool RuleCompiler::CompilePattern(const FieldLocator& at, const char* field,
+                                  int index, const std::string& claim_id,
+                                  const std::string& text,
+                                  std::vector<CompiledClaim::Pattern>* patterns,
+                                  std::set<std::string>* captures) {
+  if (text.empty() || absl::StripAsciiWhitespace(text).empty()) {
+    Error(at.Field(field, index), claim_id, absl::StrCat("empty ", field));
+    return false;
+  }
+  std::vector<PatternError> errors;
+  TranslatedPattern translated = TranslatePattern(
+      text, [this](const std::string& name) { return ResolveLexicon(name); },
+      &errors);
+  if (!errors.empty()) {
+    ReportPatternErrors(at, field, index, claim_id, errors);
+    return false;
+  }
+
+  RE2::Options re2_options;
+  re2_options.set_case_sensitive(false);
+  re2_options.set_log_errors(false);
+  re2_options.set_max_mem(options_.max_pattern_memory);
+  auto re = std::make_unique<RE2>(translated.regex, re2_options);
+  if (!re->ok()) {
+    if (re->error_code() == RE2::ErrorPatternTooLarge) {
+      Error(at.Field(field, index), claim_id,
+            absl::StrCat(field, " is too large: it needs more than RE2's "
+                         "memory budget of ",
+                         options_.max_pattern_memory,
+                         " bytes; split it into several patterns or use "
+                         "fewer repetitions"));
+      return false;
+    }
+    // Prefer RE2's message about the text as the author wrote it.
+    RE2 raw(text, re2_options);
+    const RE2& culprit = raw.ok() ? *re : raw;
+    size_t offset = text.find(culprit.error_arg());
+    Error(offset == std::string::npos || culprit.error_arg().empty()
+              ? at.Field(field, index)
+              : at.InValue(field, index, offset),
+          claim_id, absl::StrCat("invalid RE2 ", field, ": ", culprit.error()));
+    return false;
+  }
+
+  // A hit must cover some text; probe for an empty match in a few contexts.
+  for (const char* probe : {"", " ", "a", "a b"}) {
+    re2::StringPiece m;
+    re2::StringPiece p(probe);
+    if (re->Match(p, 0, p.size(), RE2::UNANCHORED, &m, 1) && m.empty()) {
+      Error(at.Field(field, index), claim_id,
+            absl::StrCat(field,
+                         " can match the empty string; make sure some part "
+                         "of it is not optional (look for `?`, `*` or an "
+                         "empty alternative)"));
+      return false;
+    }
+  }
+
+  captures->insert(translated.captures.begin(), translated.captures.end());
+  patterns->push_back({std::move(translated.regex), std::move(re)});
+  return true;
+}
+
+void RuleCompiler::CompileClaim(int index, CompiledRuleSet* rule_set) {
+  const Claim& claim = file_->rule_set.claim(index);
+  const FieldLocator at = root_.Nested("claim", index);
+  const std::string& id = claim.id();
+  SourceLocation claim_site = at.Field("id");
+  if (id.empty()) {
+    claim_site = root_.Field("claim", index);
+    Error(claim_site, "", "claim has no `id`");
+  } else if (!IsLowerIdentifier(id)) {
+    Error(claim_site, id,
+          "claim id must be lower case letters, digits and '_', starting "
+          "with a letter");
+  } else {
+    std::string site =
+        absl::StrCat(file_->path, ":", claim_site.line, ":", claim_site.column);
+    auto [it, inserted] = claim_sites_.try_emplace(id, site);
+    if (!inserted) {
+      Error(claim_site, id,
+            absl::StrCat("duplicate claim id (first defined at ", it->second, ")"));
+    }
+  }
+
+  bool ok = true;
+  std::vector<CompiledClaim::Pattern> patterns;
+  std::vector<CompiledClaim::Pattern> excludes;
+  std::set<std::string> captures;
+  if (claim.pattern_size() == 0) {
+    Error(claim_site, id, "claim has no `pattern`");
+    ok = false;
+  }
+  for (int i = 0; i < claim.pattern_size(); ++i) {
+    ok &= CompilePattern(at, "pattern", i, id, claim.pattern(i), &patterns, &captures);
+  }
+  std::set<std::string> ignored;
+  for (int i = 0; i < claim.exclude_size(); ++i) {
+    ok &= CompilePattern(at, "exclude", i, id, claim.exclude(i), &excludes, &ignored);
+  }
+
+  for (int i = 0; i < claim.example_size(); ++i) {
+    const Example& example = claim.example(i);
+    if (example.text().empty()) {
+      Error(at.Field("example", i), id, "example has no `text`");
+    }
+    for (const auto& [slot, value] : example.slot()) {
+      if (!captures.count(slot) && ok) {
+        Error(at.Field("example", i), id,
+              absl::StrCat("example expects slot '", slot,
+                           "', but no pattern captures it (captures: ",
+                           captures.empty() ? "none" : absl::StrJoin(captures, ", "),
+                           ")"));
+      }
+    }
+  }
+  for (int i = 0; i < claim.counterexample_size(); ++i) {
+    const Example& example = claim.counterexample(i);
+    if (example.text().empty()) {
+      Error(at.Field("counterexample", i), id, "counterexample has no `text`");
+    }
+    if (!example.slot().empty()) {
+      Error(at.Field("counterexample", i), id,
+            "counterexample cannot expect slots: it must not match at all");
+    }
+  }
+  if (claim.example_size() == 0 || claim.counterexample_size() == 0) {
+    Report(Diagnostic::Severity::kWarning, claim_site, id,
+           "claim needs both `example` and `counterexample` sentences for "
+           "`refrain rules test` to check it");
+  }
+
+  if (ok && !id.empty()) {
+    rule_set->claims_.emplace_back(&claim, index, std::move(patterns),
+                                   std::move(excludes));
+  }
+}
+
+absl::StatusOr<std::unique_ptr<const CompiledRules>> CompileRules(
+    std::vector<RuleFile> files, const CompileOptions& options,
+    std::vector<Diagnostic>* diagnostics) {
+  const size_t first = diagnostics->size();
+  RuleCompiler compiler(options, diagnostics);
+  for (RuleFile& file : files) compiler.Add(std::move(file));
+  std::vector<Diagnostic> mine(diagnostics->begin() + first, diagnostics->end());
+  if (int errors = CountErrors(mine); errors > 0) {
+    return absl::InvalidArgumentError(absl::StrCat(
+        errors, errors == 1 ? " error" : " errors", " in rule files"));
+  }
+  return std::unique_ptr<const CompiledRules>(compiler.Finish());
+}
+
+absl::StatusOr<std::unique_ptr<const CompiledRules>> LoadRules(
+    const std::vector<std::string>& paths, const CompileOptions& options,
+    std::vector<Diagnostic>* diagnostics) {
+  absl::StatusOr<std::vector<std::string>> listed = ListRuleFiles(paths);
+  if (!listed.ok()) return listed.status();
+  std::vector<RuleFile> files;
+  int unparsed = 0;
+  for (const std::string& path : *listed) {
+    absl::StatusOr<RuleFile> file = LoadRuleFile(path, diagnostics);
+    if (file.ok()) {
+      files.push_back(std::move(*file));
+    } else if (absl::IsInvalidArgument(file.status())) {
+      ++unparsed;  // its syntax errors are in `diagnostics`
+    } else {
+      return file.status();
+    }
+  }
+  absl::StatusOr<std::unique_ptr<const CompiledRules>> rules =
+      CompileRules(std::move(files), options, diagnostics);
+  SortDiagnostics(diagnostics);
+  if (unparsed > 0 && rules.ok()) {
+    return absl::InvalidArgumentError(
+        absl::StrCat(unparsed, unparsed == 1 ? " rule file does" : " rule files do",
+                     " not parse"));
+  }
+  return rules;
+}
+
+}  // namespace refrain

@@ -1,0 +1,29 @@
+#!/usr/bin/env bash
+# Installs the Debian packages refrain needs to build and test. Does nothing
+# when they are all present. Usage: tools/setup.sh
+set -euo pipefail
+
+packages=(
+  bazel-bootstrap     # Bazel 4.2.3, the build system
+  g++                 # the C++17 compiler Bazel auto-configures
+  libabsl-dev         # Abseil: Status, StatusOr, strings, flat_hash_map
+  libre2-dev          # RE2: the pattern language and RE2::Set matcher
+  libprotobuf-dev     # Protocol Buffers runtime: rule sets and records
+  protobuf-compiler   # protoc, for proto/*.proto
+  libgtest-dev        # GoogleTest, the unit tests
+  libbenchmark-dev    # Google Benchmark, tests/benchmarks
+)
+
+missing=()
+for p in "${packages[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" \
+    || missing+=("$p")
+done
+[ ${#missing[@]} -eq 0 ] && exit 0
+
+sudo=""
+[ "$(id -u)" -ne 0 ] && sudo="sudo"
+echo "setup: installing ${missing[*]}" >&2
+$sudo env DEBIAN_FRONTEND=noninteractive apt-get update -q >&2
+$sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends \
+  "${missing[@]}" >&2
