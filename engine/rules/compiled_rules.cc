@@ -45,16 +45,27 @@ bool InsideWord(absl::string_view s, size_t i) {
 
 // Finds the first match of `re` at or after `pos` that starts and ends at
 // word boundaries; fills `groups` (size `re.NumberOfCapturingGroups()+1`).
+// `re` is compiled leftmost-longest, so the match found at a start is the
+// longest; when it ends inside a word, the longest match from the same
+// start that ends at a word boundary is taken instead. Cost: one search, plus
+// one anchored match per word boundary inside a match that ends mid-word.
 bool FindAtWordBoundaries(const RE2& re, absl::string_view text, size_t pos,
                           std::vector<re2::StringPiece>* groups) {
   const re2::StringPiece piece(text.data(), text.size());
+  const int n = static_cast<int>(groups->size());
   while (pos <= text.size() &&
-         re.Match(piece, pos, text.size(), RE2::UNANCHORED, groups->data(),
-                  static_cast<int>(groups->size()))) {
+         re.Match(piece, pos, text.size(), RE2::UNANCHORED, groups->data(), n)) {
     const size_t begin = (*groups)[0].data() - text.data();
     const size_t end = begin + (*groups)[0].size();
-    if (end > begin && !InsideWord(text, begin) && !InsideWord(text, end)) {
-      return true;
+    if (!InsideWord(text, begin)) {
+      if (!InsideWord(text, end)) return true;
+      for (size_t q = end - 1; q > begin; --q) {
+        if ((static_cast<unsigned char>(text[q]) & 0xC0) != 0x80 &&
+            !InsideWord(text, q) &&
+            re.Match(piece, begin, q, RE2::ANCHOR_BOTH, groups->data(), n)) {
+          return true;
+        }
+      }
     }
     pos = begin + std::max<size_t>(1, CharAt(text, begin).size());
   }
@@ -66,13 +77,32 @@ bool FindAtWordBoundaries(const RE2& re, absl::string_view text, size_t pos,
 void CompiledClaim::Match(absl::string_view sentence,
                           std::vector<ClaimMatch>* out) const {
   std::vector<re2::StringPiece> groups(1);
-  for (const Pattern& exclude : excludes_) {
-    if (FindAtWordBoundaries(*exclude.re2, sentence, 0, &groups)) return;
+  auto matches_sentence = [&](const Pattern& p) {
+    return FindAtWordBoundaries(*p.re2, sentence, 0, &groups);
+  };
+  const Patterns& all = patterns_;
+  if (std::any_of(all.exclude.begin(), all.exclude.end(), matches_sentence)) {
+    return;
+  }
+  if (!all.require.empty() &&
+      std::none_of(all.require.begin(), all.require.end(), matches_sentence)) {
+    return;
+  }
+
+  // Spans that veto the hits they overlap.
+  std::vector<std::pair<size_t, size_t>> vetoed;
+  for (const Pattern& p : all.exclude_overlap) {
+    size_t pos = 0;
+    while (FindAtWordBoundaries(*p.re2, sentence, pos, &groups)) {
+      size_t begin = groups[0].data() - sentence.data();
+      pos = begin + groups[0].size();
+      vetoed.emplace_back(begin, pos);
+    }
   }
 
   std::vector<ClaimMatch> found;
-  for (size_t p = 0; p < patterns_.size(); ++p) {
-    const RE2& re = *patterns_[p].re2;
+  for (size_t p = 0; p < all.pattern.size(); ++p) {
+    const RE2& re = *all.pattern[p].re2;
     groups.assign(re.NumberOfCapturingGroups() + 1, re2::StringPiece());
     size_t pos = 0;
     while (FindAtWordBoundaries(re, sentence, pos, &groups)) {
@@ -86,7 +116,11 @@ void CompiledClaim::Match(absl::string_view sentence,
         }
       }
       pos = m.end;
-      found.push_back(std::move(m));
+      const bool veto = std::any_of(
+          vetoed.begin(), vetoed.end(), [&m](const std::pair<size_t, size_t>& v) {
+            return v.first < m.end && m.begin < v.second;
+          });
+      if (!veto) found.push_back(std::move(m));
     }
   }
 

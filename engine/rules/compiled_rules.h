@@ -38,33 +38,38 @@ class CompiledClaim {
     std::unique_ptr<const RE2> re2;
   };
 
-  CompiledClaim(const Claim* claim, int index, std::vector<Pattern> patterns,
-                std::vector<Pattern> excludes)
-      : claim_(claim),
-        index_(index),
-        patterns_(std::move(patterns)),
-        excludes_(std::move(excludes)) {}
+  // The patterns of each kind, as in `Claim`.
+  struct Patterns {
+    std::vector<Pattern> pattern;
+    std::vector<Pattern> exclude;
+    std::vector<Pattern> exclude_overlap;
+    std::vector<Pattern> require;
+  };
+
+  CompiledClaim(const Claim* claim, int index, Patterns patterns)
+      : claim_(claim), index_(index), patterns_(std::move(patterns)) {}
 
   const std::string& id() const { return claim_->id(); }
   const Claim& claim() const { return *claim_; }
   // Position of the claim in its `RuleSet.claim`.
   int index() const { return index_; }
-  const std::vector<Pattern>& patterns() const { return patterns_; }
-  const std::vector<Pattern>& excludes() const { return excludes_; }
+  const Patterns& patterns() const { return patterns_; }
 
   // Appends to `out` the claim's hits in `sentence`, ordered by `begin`.
-  // A hit must start and end at word boundaries (a match inside a word is
-  // skipped and the search goes on). Overlapping hits of different patterns
-  // collapse into the earliest, longest one. When an exclusion matches
-  // anywhere in the sentence, nothing is appended. Cost: one RE2 search per
-  // pattern per hit, plus one per exclusion.
+  // Patterns match leftmost-longest, and a hit must start and end at word
+  // boundaries: a match that starts inside a word is skipped, one that ends
+  // inside a word is cut back to the longest match ending at a boundary. Overlapping hits of different patterns
+  // collapse into the earliest, longest one. Nothing is appended when an
+  // `exclude` pattern matches anywhere in the sentence, or when there are
+  // `require` patterns and none matches; a hit that an `exclude_overlap`
+  // match overlaps is dropped. Cost: one RE2 search per pattern per hit,
+  // plus one per exclusion and requirement.
   void Match(absl::string_view sentence, std::vector<ClaimMatch>* out) const;
 
  private:
   const Claim* claim_;  // owned by the enclosing CompiledRuleSet
   int index_;
-  std::vector<Pattern> patterns_;
-  std::vector<Pattern> excludes_;
+  Patterns patterns_;
 };
 
 // One compiled rule file.

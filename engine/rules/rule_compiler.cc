@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <set>
+#include <tuple>
 #include <utility>
 
 #include "absl/container/flat_hash_map.h"
@@ -293,6 +294,7 @@ bool RuleCompiler::CompilePattern(const FieldLocator& at, const char* field,
 
   RE2::Options re2_options;
   re2_options.set_case_sensitive(false);
+  re2_options.set_longest_match(true);
   re2_options.set_log_errors(false);
   re2_options.set_max_mem(options_.max_pattern_memory);
   auto re = std::make_unique<RE2>(translated.regex, re2_options);
@@ -359,19 +361,25 @@ void RuleCompiler::CompileClaim(int index, CompiledRuleSet* rule_set) {
   }
 
   bool ok = true;
-  std::vector<CompiledClaim::Pattern> patterns;
-  std::vector<CompiledClaim::Pattern> excludes;
+  CompiledClaim::Patterns patterns;
   std::set<std::string> captures;
   if (claim.pattern_size() == 0) {
     Error(claim_site, id, "claim has no `pattern`");
     ok = false;
   }
   for (int i = 0; i < claim.pattern_size(); ++i) {
-    ok &= CompilePattern(at, "pattern", i, id, claim.pattern(i), &patterns, &captures);
+    ok &= CompilePattern(at, "pattern", i, id, claim.pattern(i),
+                         &patterns.pattern, &captures);
   }
-  std::set<std::string> ignored;
-  for (int i = 0; i < claim.exclude_size(); ++i) {
-    ok &= CompilePattern(at, "exclude", i, id, claim.exclude(i), &excludes, &ignored);
+  std::set<std::string> ignored;  // captures of the other kinds
+  for (auto [field, values, compiled] :
+       {std::make_tuple("exclude", &claim.exclude(), &patterns.exclude),
+        std::make_tuple("exclude_overlap", &claim.exclude_overlap(),
+                        &patterns.exclude_overlap),
+        std::make_tuple("require", &claim.require(), &patterns.require)}) {
+    for (int i = 0; i < values->size(); ++i) {
+      ok &= CompilePattern(at, field, i, id, values->Get(i), compiled, &ignored);
+    }
   }
 
   for (int i = 0; i < claim.example_size(); ++i) {
@@ -406,8 +414,7 @@ void RuleCompiler::CompileClaim(int index, CompiledRuleSet* rule_set) {
   }
 
   if (ok && !id.empty()) {
-    rule_set->claims_.emplace_back(&claim, index, std::move(patterns),
-                                   std::move(excludes));
+    rule_set->claims_.emplace_back(&claim, index, std::move(patterns));
   }
 }
 
