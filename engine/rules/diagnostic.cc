@@ -25,8 +25,9 @@ int CountErrors(const std::vector<Diagnostic>& diagnostics) {
       }));
 }
 
-void SortDiagnostics(std::vector<Diagnostic>* diagnostics) {
-  std::stable_sort(diagnostics->begin(), diagnostics->end(),
+void SortDiagnostics(std::vector<Diagnostic>::iterator begin,
+                     std::vector<Diagnostic>::iterator end) {
+  std::stable_sort(begin, end,
                    [](const Diagnostic& a, const Diagnostic& b) {
                      return std::tie(a.file, a.line, a.column) <
                             std::tie(b.file, b.line, b.column);

@@ -30,8 +30,10 @@ struct Diagnostic {
 // Number of diagnostics of severity kError.
 int CountErrors(const std::vector<Diagnostic>& diagnostics);
 
-// Sorts by file, line and column, keeping the order of equal places.
-void SortDiagnostics(std::vector<Diagnostic>* diagnostics);
+// Sorts [begin, end) by file, line and column, keeping the order of
+// diagnostics at the same place.
+void SortDiagnostics(std::vector<Diagnostic>::iterator begin,
+                     std::vector<Diagnostic>::iterator end);
 
 }  // namespace refrain
 

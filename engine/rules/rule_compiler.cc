@@ -304,8 +304,8 @@ bool RuleCompiler::CompilePattern(const FieldLocator& at, const char* field,
             absl::StrCat(field, " is too large: it needs more than RE2's "
                          "memory budget of ",
                          options_.max_pattern_memory,
-                         " bytes; split it into several patterns or use "
-                         "fewer repetitions"));
+                         " bytes (--max-pattern-memory); split it into "
+                         "several patterns or use fewer repetitions"));
       return false;
     }
     // Prefer RE2's message about the text as the author wrote it.
@@ -418,17 +418,24 @@ void RuleCompiler::CompileClaim(int index, CompiledRuleSet* rule_set) {
   }
 }
 
+// InvalidArgument counting the errors in `diagnostics` from `first` on, or OK.
+absl::Status ErrorsSince(const std::vector<Diagnostic>& diagnostics,
+                         size_t first) {
+  std::vector<Diagnostic> mine(diagnostics.begin() + first, diagnostics.end());
+  const int errors = CountErrors(mine);
+  if (errors == 0) return absl::OkStatus();
+  return absl::InvalidArgumentError(absl::StrCat(
+      errors, errors == 1 ? " error" : " errors", " in rule files"));
+}
+
 absl::StatusOr<std::unique_ptr<const CompiledRules>> CompileRules(
     std::vector<RuleFile> files, const CompileOptions& options,
     std::vector<Diagnostic>* diagnostics) {
   const size_t first = diagnostics->size();
   RuleCompiler compiler(options, diagnostics);
   for (RuleFile& file : files) compiler.Add(std::move(file));
-  std::vector<Diagnostic> mine(diagnostics->begin() + first, diagnostics->end());
-  if (int errors = CountErrors(mine); errors > 0) {
-    return absl::InvalidArgumentError(absl::StrCat(
-        errors, errors == 1 ? " error" : " errors", " in rule files"));
-  }
+  absl::Status status = ErrorsSince(*diagnostics, first);
+  if (!status.ok()) return status;
   return std::unique_ptr<const CompiledRules>(compiler.Finish());
 }
 
@@ -437,26 +444,21 @@ absl::StatusOr<std::unique_ptr<const CompiledRules>> LoadRules(
     std::vector<Diagnostic>* diagnostics) {
   absl::StatusOr<std::vector<std::string>> listed = ListRuleFiles(paths);
   if (!listed.ok()) return listed.status();
+  const size_t first = diagnostics->size();
   std::vector<RuleFile> files;
-  int unparsed = 0;
   for (const std::string& path : *listed) {
     absl::StatusOr<RuleFile> file = LoadRuleFile(path, diagnostics);
     if (file.ok()) {
       files.push_back(std::move(*file));
-    } else if (absl::IsInvalidArgument(file.status())) {
-      ++unparsed;  // its syntax errors are in `diagnostics`
-    } else {
-      return file.status();
+    } else if (!absl::IsInvalidArgument(file.status())) {
+      return file.status();  // unreadable; syntax errors are diagnostics
     }
   }
   absl::StatusOr<std::unique_ptr<const CompiledRules>> rules =
       CompileRules(std::move(files), options, diagnostics);
-  SortDiagnostics(diagnostics);
-  if (unparsed > 0 && rules.ok()) {
-    return absl::InvalidArgumentError(
-        absl::StrCat(unparsed, unparsed == 1 ? " rule file does" : " rule files do",
-                     " not parse"));
-  }
+  SortDiagnostics(diagnostics->begin() + first, diagnostics->end());
+  absl::Status status = ErrorsSince(*diagnostics, first);
+  if (!status.ok()) return status;
   return rules;
 }
 

@@ -11,13 +11,55 @@
 #include "absl/strings/ascii.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_split.h"
+#include "google/protobuf/descriptor.h"
 #include "google/protobuf/io/tokenizer.h"
+#include "re2/re2.h"
 
 namespace refrain {
 namespace {
 
 namespace fs = std::filesystem;
 using google::protobuf::TextFormat;
+
+// Edit distance between `a` and `b` (insertions, deletions, substitutions).
+size_t EditDistance(absl::string_view a, absl::string_view b) {
+  std::vector<size_t> row(b.size() + 1);
+  for (size_t j = 0; j <= b.size(); ++j) row[j] = j;
+  for (size_t i = 1; i <= a.size(); ++i) {
+    size_t diagonal = row[0];
+    row[0] = i;
+    for (size_t j = 1; j <= b.size(); ++j) {
+      size_t above = row[j];
+      row[j] = std::min({row[j] + 1, row[j - 1] + 1,
+                         diagonal + (a[i - 1] == b[j - 1] ? 0 : 1)});
+      diagonal = above;
+    }
+  }
+  return row[b.size()];
+}
+
+// For the parser's "Message type "refrain.Claim" has no field named "x"."
+// returns " Did you mean "y"?" naming the closest field, or "".
+std::string SuggestField(const std::string& message) {
+  std::string type, field;
+  static const RE2* const kUnknown =
+      new RE2("Message type \"([\\w.]+)\" has no field named \"(\\w+)\"");
+  if (!RE2::PartialMatch(message, *kUnknown, &type, &field)) return "";
+  const google::protobuf::Descriptor* descriptor =
+      google::protobuf::DescriptorPool::generated_pool()->FindMessageTypeByName(type);
+  if (descriptor == nullptr) return "";
+  std::string best;
+  size_t best_distance = 3;  // suggest only near misses
+  for (int i = 0; i < descriptor->field_count(); ++i) {
+    const std::string& name = descriptor->field(i)->name();
+    size_t d = EditDistance(absl::AsciiStrToLower(field), name);
+    if (d < best_distance) {
+      best_distance = d;
+      best = name;
+    }
+  }
+  return best.empty() ? "" : absl::StrCat(" Did you mean \"", best, "\"?");
+}
 
 // Collects the text-format parser's errors as diagnostics.
 class DiagnosticCollector : public google::protobuf::io::ErrorCollector {
@@ -27,7 +69,8 @@ class DiagnosticCollector : public google::protobuf::io::ErrorCollector {
 
   void AddError(int line, google::protobuf::io::ColumnNumber column,
                 const std::string& message) override {
-    Add(Diagnostic::Severity::kError, line, column, message);
+    Add(Diagnostic::Severity::kError, line, column,
+        message + SuggestField(message));
   }
   void AddWarning(int line, google::protobuf::io::ColumnNumber column,
                   const std::string& message) override {

@@ -1,0 +1,58 @@
+#include "tests/testing/testing.h"
+
+#include <cstdlib>
+#include <fstream>
+#include <sstream>
+
+#include "engine/rules/rule_compiler.h"
+#include "engine/rules/rule_loader.h"
+#include "gtest/gtest.h"
+
+namespace refrain {
+namespace testing {
+
+std::optional<std::string> SharedDir() {
+  const char* dir = std::getenv("REFRAIN_SHARED");
+  if (dir == nullptr || *dir == '\0') return std::nullopt;
+  return std::string(dir);
+}
+
+std::string ReadFileOrDie(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  EXPECT_TRUE(in.good()) << "cannot read " << path;
+  std::ostringstream content;
+  content << in.rdbuf();
+  return content.str();
+}
+
+absl::StatusOr<std::unique_ptr<const CompiledRules>> CompileText(
+    const std::string& text, std::vector<Diagnostic>* diagnostics,
+    const std::string& path) {
+  std::vector<Diagnostic> ignored;
+  if (diagnostics == nullptr) diagnostics = &ignored;
+  absl::StatusOr<RuleFile> file = ParseRuleFile(path, text, diagnostics);
+  if (!file.ok()) return file.status();
+  std::vector<RuleFile> files;
+  files.push_back(std::move(*file));
+  return CompileRules(std::move(files), CompileOptions(), diagnostics);
+}
+
+std::vector<std::string> ToStrings(const std::vector<Diagnostic>& diagnostics) {
+  std::vector<std::string> out;
+  for (const Diagnostic& d : diagnostics) out.push_back(d.ToString());
+  return out;
+}
+
+std::vector<std::string> HitTexts(const CompiledClaim& claim,
+                                  const std::string& sentence) {
+  std::vector<ClaimMatch> hits;
+  claim.Match(sentence, &hits);
+  std::vector<std::string> out;
+  for (const ClaimMatch& hit : hits) {
+    out.push_back(sentence.substr(hit.begin, hit.end - hit.begin));
+  }
+  return out;
+}
+
+}  // namespace testing
+}  // namespace refrain

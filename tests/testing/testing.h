@@ -1,0 +1,41 @@
+// Helpers shared by refrain's tests (test-only; never linked into the
+// engine).
+#ifndef REFRAIN_TESTS_TESTING_TESTING_H_
+#define REFRAIN_TESTS_TESTING_TESTING_H_
+
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "absl/status/statusor.h"
+#include "engine/rules/compiled_rules.h"
+#include "engine/rules/diagnostic.h"
+
+namespace refrain {
+namespace testing {
+
+// The `../shared` folder (sample corpus, claims.md), from the REFRAIN_SHARED
+// environment variable that tools/test.sh passes; nullopt when unset.
+std::optional<std::string> SharedDir();
+
+// Reads a whole file; fails the test (and returns "") when it cannot.
+std::string ReadFileOrDie(const std::string& path);
+
+// Parses `text` as a rule file named `path` and compiles it alone.
+// Every diagnostic is appended to `diagnostics` when it is not null.
+absl::StatusOr<std::unique_ptr<const CompiledRules>> CompileText(
+    const std::string& text, std::vector<Diagnostic>* diagnostics = nullptr,
+    const std::string& path = "test.textproto");
+
+// `d.ToString()` of each diagnostic.
+std::vector<std::string> ToStrings(const std::vector<Diagnostic>& diagnostics);
+
+// The hits of `claim` in `sentence`, each as its matched text.
+std::vector<std::string> HitTexts(const CompiledClaim& claim,
+                                  const std::string& sentence);
+
+}  // namespace testing
+}  // namespace refrain
+
+#endif  // REFRAIN_TESTS_TESTING_TESTING_H_
