@@ -138,7 +138,9 @@ void RuleCompiler::Add(RuleFile file) {
 
   for (int i = 0; i < rules.lexicon_size(); ++i) {
     const std::string& name = rules.lexicon(i).name();
-    if (!name.empty() && !used_lexicons_.contains(name)) {
+    auto it = lexicons_.find(name);
+    if (it != lexicons_.end() && it->second.index == i &&
+        !used_lexicons_.contains(name)) {
       Report(Diagnostic::Severity::kWarning,
              root_.Nested("lexicon", i).Field("name"), "",
              absl::StrCat("lexicon {", name, "} is never used"));
