@@ -1,0 +1,85 @@
+// Tests of engine/rules/pattern.h: translation into RE2 syntax.
+#include "engine/rules/pattern.h"
+
+#include "absl/container/flat_hash_map.h"
+#include "absl/strings/str_cat.h"
+#include "gmock/gmock.h"
+#include "gtest/gtest.h"
+
+namespace refrain {
+namespace {
+
+using ::testing::ElementsAre;
+using ::testing::IsEmpty;
+
+constexpr char kSpace[] = "(?:[\\s\\x{00A0}\\x{2009}\\x{202F}]+)";
+
+TranslatedPattern Translate(const std::string& pattern,
+                            std::vector<PatternError>* errors) {
+  static const auto* const kLexicons = new absl::flat_hash_map<std::string, std::string>{
+      {"VN", "(?:Vietnam|Hanoi)"}};
+  return TranslatePattern(
+      pattern,
+      [](const std::string& name) -> absl::StatusOr<const std::string*> {
+        auto it = kLexicons->find(name);
+        if (it == kLexicons->end()) return absl::NotFoundError("no " + name);
+        return &it->second;
+      },
+      errors);
+}
+
+std::string Regex(const std::string& pattern) {
+  std::vector<PatternError> errors;
+  TranslatedPattern t = Translate(pattern, &errors);
+  EXPECT_TRUE(errors.empty()) << pattern;
+  return t.regex;
+}
+
+TEST(Pattern, ExpandsLexiconReferences) {
+  EXPECT_EQ(Regex("{VN}s"), "(?:Vietnam|Hanoi)s");
+}
+
+TEST(Pattern, LeavesRepetitionsAndEscapedBracesAlone) {
+  EXPECT_EQ(Regex("\\d{4}"), "\\d{4}");
+  EXPECT_EQ(Regex("\\p{Greek}\\x{41}"), "\\p{Greek}\\x{41}");
+  EXPECT_EQ(Regex("[{VN}]"), "[{VN}]");
+}
+
+TEST(Pattern, TurnsRunsOfSpacesIntoWhitespaceRuns) {
+  EXPECT_EQ(Regex("a  b"), absl::StrCat("a", kSpace, "b"));
+  EXPECT_EQ(Regex("a ?b"), absl::StrCat("a", kSpace, "?b"));
+  EXPECT_EQ(Regex("a\\ b"), "a\\ b");  // an escaped space stays one space
+}
+
+TEST(Pattern, WidensQuotesAndDashes) {
+  EXPECT_EQ(Regex("a's"), "a['\u2018\u2019\u02BC]s");
+  EXPECT_EQ(Regex("a\u2019s"), "a['\u2018\u2019\u02BC]s");
+  EXPECT_EQ(Regex("\u201Cx\""), "[\"\u201C\u201D]x[\"\u201C\u201D]");
+  EXPECT_EQ(Regex("[a']"), "[a'\u2018\u2019\u02BC]");
+  EXPECT_EQ(Regex("a-b"), "a[\\-\\x{2010}-\\x{2015}\\x{2212}]b");
+  EXPECT_EQ(Regex("[a-z]"), "[a-z]");
+  EXPECT_EQ(Regex("(?i-s:x)"), "(?i-s:x)");
+}
+
+TEST(Pattern, CollectsCaptureNamesAndLexicons) {
+  std::vector<PatternError> errors;
+  TranslatedPattern t = Translate("(?P<who>{VN}) (?P<rank>top)", &errors);
+  EXPECT_THAT(errors, IsEmpty());
+  EXPECT_THAT(t.captures, ElementsAre("who", "rank"));
+  EXPECT_THAT(t.lexicons, ElementsAre("VN"));
+}
+
+TEST(Pattern, ReportsErrorsAtTheirOffset) {
+  std::vector<PatternError> errors;
+  Translate("(?P<a>x) {NOPE} (?P<a>y)\b", &errors);
+  ASSERT_EQ(errors.size(), 3u);
+  EXPECT_EQ(errors[0].offset, 9u);
+  EXPECT_EQ(errors[0].message, "no NOPE");
+  EXPECT_EQ(errors[1].offset, 16u);
+  EXPECT_EQ(errors[1].message, "capture name 'a' is used twice in one pattern");
+  EXPECT_EQ(errors[2].offset, 24u);
+  EXPECT_THAT(errors[2].message, ::testing::StartsWith("control character U+0008"));
+}
+
+}  // namespace
+}  // namespace refrain
