@@ -1,0 +1,83 @@
+#!/usr/bin/env bash
+# Runs the real `refrain` binary: `rules check` and `rules test` on the
+# shipped rules and on broken ones, checking exit codes and messages.
+# Usage (from Bazel): rules_cli_test.sh path/to/refrain
+set -u
+refrain="$PWD/$1"
+failures=0
+out="$TEST_TMPDIR/out" err="$TEST_TMPDIR/err"
+
+# expect CODE ARGS...: runs refrain with ARGS and checks its exit code.
+expect() {
+  local want=$1; shift
+  "$refrain" "$@" >"$out" 2>"$err"
+  local got=$?
+  if [ "$got" != "$want" ]; then
+    echo "FAIL: refrain $* exited $got, want $want"; cat "$out" "$err"
+    failures=$((failures + 1))
+  fi
+}
+
+# contains FILE TEXT: checks that FILE holds the line fragment TEXT.
+contains() {
+  if ! grep -qF -- "$2" "$1"; then
+    echo "FAIL: $(basename "$1") lacks: $2"; cat "$1"
+    failures=$((failures + 1))
+  fi
+}
+
+expect 0 rules check rules
+contains "$out" "rules/china_vietnam.textproto: rule set 'china_vietnam' version"
+contains "$out" "ok: 1 rule file(s), 12 claims, no errors"
+
+expect 0 rules test rules
+contains "$out" "ok    largest_trading_partner"
+contains "$out" "12 claims,"
+contains "$out" " examples, 0 failed"
+
+expect 1 rules check tests/testdata/rules/broken
+contains "$err" "tests/testdata/rules/broken/syntax_error.textproto:5:36: error: String literals cannot cross line boundaries."
+contains "$err" "tests/testdata/rules/broken/semantic_errors.textproto:10:52: error: claim 'undefined_lexicon': undefined lexicon {VIETAM}"
+contains "$err" "refrain: 17 errors in rule files"
+
+expect 1 rules test tests/testdata/rules/broken/semantic_errors.textproto
+contains "$err" "refrain: 14 errors in rule files"
+
+expect 2 rules check no/such/dir
+contains "$err" "refrain: no/such/dir: no such file or directory"
+expect 2 rules check
+contains "$err" "refrain: no rule files given"
+expect 2 rules check --max-pattern-memory=lots rules
+contains "$err" "--max-pattern-memory wants a positive number of bytes, got 'lots'"
+expect 2 rules check --frobnicate rules
+contains "$err" "refrain: unknown flag --frobnicate"
+expect 2 rules lint rules
+contains "$err" "refrain: unknown command 'rules lint'"
+expect 2
+contains "$err" "usage:"
+expect 0 help
+contains "$out" "refrain rules check"
+
+# A failing example fails `rules test` with its place.
+mkdir -p "$TEST_TMPDIR/work"
+cat >"$TEST_TMPDIR/work/mine.textproto" <<'RULES'
+name: "mine"
+claim {
+  id: "top"
+  pattern: "top partner"
+  example { text: "a top partner" }
+  example { text: "a leading partner" }
+  counterexample { text: "a top partnership" }
+}
+RULES
+# Relative paths resolve against BUILD_WORKING_DIRECTORY, as under `bazel run`.
+BUILD_WORKING_DIRECTORY="$TEST_TMPDIR/work" expect 1 rules test mine.textproto
+contains "$err" "mine.textproto:6:3: error: claim 'top': example does not match: \"a leading partner\""
+contains "$out" "FAIL  top  2/3 examples"
+contains "$out" "1 claims, 3 examples, 1 failed"
+
+if [ "$failures" -ne 0 ]; then
+  echo "$failures check(s) failed"
+  exit 1
+fi
+echo "all CLI checks passed"

@@ -1,0 +1,20 @@
+#!/usr/bin/env bash
+# Runs refrain's whole test suite: installs what the build needs, then
+# `bazel test //...`. Tests that read the sample corpus get its location
+# from REFRAIN_SHARED (default: ../shared beside the checkout, when present).
+# Extra arguments go to `bazel test`.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+tools/setup.sh
+
+shared="${REFRAIN_SHARED:-}"
+if [ -z "$shared" ] && [ -d ../shared ]; then
+  shared="$(cd ../shared && pwd)"
+fi
+args=()
+if [ -n "$shared" ]; then
+  args+=("--test_env=REFRAIN_SHARED=$shared")
+else
+  echo "test.sh: no ../shared: tests of the sample corpus will be skipped" >&2
+fi
+exec bazel test //... "${args[@]}" "$@"
