@@ -58,6 +58,16 @@ contains "$err" "usage:"
 expect 0 help
 contains "$out" "refrain rules check"
 
+# The worked example of docs/rules.md is examples/rules/trade_claims.textproto
+# and runs as the docs say.
+if ! diff <(awk '/^```textproto$/{f=1;next} /^```$/{if(f){exit}} f' docs/rules.md) \
+    examples/rules/trade_claims.textproto; then
+  echo "FAIL: docs/rules.md's worked example differs from examples/rules/trade_claims.textproto"
+  failures=$((failures + 1))
+fi
+expect 0 rules test examples/rules/trade_claims.textproto
+contains "$out" "ok    largest_trading_partner  5/5 examples"
+
 # A failing example fails `rules test` with its place.
 mkdir -p "$TEST_TMPDIR/work"
 cat >"$TEST_TMPDIR/work/mine.textproto" <<'RULES'
