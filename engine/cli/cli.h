@@ -14,8 +14,8 @@ namespace refrain {
 // Exit codes of every command.
 enum ExitCode : int {
   kExitOk = 0,         // done, nothing wrong
-  kExitFindings = 1,   // rule errors, failing examples
-  kExitUsage = 2,      // bad arguments, unreadable paths
+  kExitFindings = 1,   // rule errors, failing examples, skipped inputs
+  kExitUsage = 2,      // bad arguments, unreadable rules or output
 };
 
 // Runs the command `args` (without the program name); writes results to

@@ -1,0 +1,81 @@
+#include "engine/store/mention_stream.h"
+
+#include <cerrno>
+#include <cstring>
+#include <map>
+
+#include "absl/strings/str_cat.h"
+#include "google/protobuf/text_format.h"
+#include "google/protobuf/util/delimited_message_util.h"
+#include "google/protobuf/util/json_util.h"
+
+namespace refrain {
+namespace {
+
+absl::Status WriteError() {
+  return absl::DataLossError(
+      absl::StrCat("cannot write output: ", errno ? std::strerror(errno) : "stream error"));
+}
+
+// "text" format: `source  date  claim_id  "text"  slot=value ...`.
+std::string HumanLine(const Mention& m) {
+  std::string line = absl::StrCat(m.source().empty() ? "-" : m.source(), "  ",
+                                  m.date().empty() ? "-" : m.date(), "  ",
+                                  m.claim_id(), "  \"", m.text(), "\"");
+  // Slots sorted by name, so lines are stable.
+  std::map<std::string, std::string> slots(m.slots().begin(), m.slots().end());
+  for (const auto& [name, value] : slots) absl::StrAppend(&line, "  ", name, "=", value);
+  for (char& c : line) {
+    if (c == '\n' || c == '\r' || c == '\t') c = ' ';
+  }
+  return line;
+}
+
+}  // namespace
+
+absl::StatusOr<MentionFormat> ParseMentionFormat(absl::string_view name) {
+  if (name == "jsonl") return MentionFormat::kJsonl;
+  if (name == "textproto") return MentionFormat::kTextproto;
+  if (name == "binpb") return MentionFormat::kBinpb;
+  if (name == "text") return MentionFormat::kText;
+  return absl::InvalidArgumentError(absl::StrCat(
+      "unknown format '", name, "' (choose jsonl, textproto, binpb or text)"));
+}
+
+absl::Status MentionWriter::Write(const Mention& mention) {
+  errno = 0;
+  switch (format_) {
+    case MentionFormat::kJsonl: {
+      google::protobuf::util::JsonPrintOptions options;
+      options.preserve_proto_field_names = true;
+      options.always_print_primitive_fields = true;
+      std::string json;
+      google::protobuf::util::MessageToJsonString(mention, &json, options);
+      *out_ << json << '\n';
+      break;
+    }
+    case MentionFormat::kTextproto: {
+      std::string text;
+      google::protobuf::TextFormat::Printer printer;
+      printer.SetInitialIndentLevel(1);
+      printer.PrintToString(mention, &text);
+      *out_ << "mention {\n" << text << "}\n";
+      break;
+    }
+    case MentionFormat::kBinpb:
+      google::protobuf::util::SerializeDelimitedToOstream(mention, out_);
+      break;
+    case MentionFormat::kText:
+      *out_ << HumanLine(mention) << '\n';
+      break;
+  }
+  return out_->good() ? absl::OkStatus() : WriteError();
+}
+
+absl::Status MentionWriter::Flush() {
+  errno = 0;
+  out_->flush();
+  return out_->good() ? absl::OkStatus() : WriteError();
+}
+
+}  // namespace refrain

@@ -1,0 +1,51 @@
+// Writing `Mention` records as a stream, in the formats `refrain scan`
+// offers (see docs/records.md):
+//
+//   jsonl      one JSON object per line, proto field names, every field
+//   textproto  `mention { ... }` blocks: a text-format `Mentions` message
+//   binpb      length-delimited binary records (varint size, then bytes),
+//              as protobuf's writeDelimitedTo / parseDelimitedFrom
+//   text       one line per mention for people: source, date, claim, text
+//
+//   MentionWriter writer(&std::cout, MentionFormat::kJsonl);
+//   RETURN_IF_ERROR(writer.Write(mention));
+#ifndef REFRAIN_ENGINE_STORE_MENTION_STREAM_H_
+#define REFRAIN_ENGINE_STORE_MENTION_STREAM_H_
+
+#include <ostream>
+#include <string>
+
+#include "absl/status/status.h"
+#include "absl/status/statusor.h"
+#include "absl/strings/string_view.h"
+#include "proto/claim.pb.h"
+
+namespace refrain {
+
+enum class MentionFormat { kJsonl, kTextproto, kBinpb, kText };
+
+// Parses "jsonl", "textproto", "binpb" or "text"; InvalidArgument naming the
+// choices otherwise.
+absl::StatusOr<MentionFormat> ParseMentionFormat(absl::string_view name);
+
+// Writes mentions to a stream it does not own. Not thread-safe.
+class MentionWriter {
+ public:
+  MentionWriter(std::ostream* out, MentionFormat format)
+      : out_(out), format_(format) {}
+
+  // Writes one mention. Returns DataLoss when the stream fails (e.g. the
+  // disk is full); the stream is then unusable.
+  absl::Status Write(const Mention& mention);
+
+  // Flushes the stream; DataLoss when that fails.
+  absl::Status Flush();
+
+ private:
+  std::ostream* out_;
+  MentionFormat format_;
+};
+
+}  // namespace refrain
+
+#endif  // REFRAIN_ENGINE_STORE_MENTION_STREAM_H_

@@ -1,0 +1,261 @@
+#include "engine/text/document_reader.h"
+
+#include <algorithm>
+#include <cerrno>
+#include <cstring>
+#include <filesystem>
+#include <fstream>
+#include <iostream>
+#include <sstream>
+#include <system_error>
+
+#include "absl/strings/ascii.h"
+#include "absl/strings/match.h"
+#include "absl/strings/str_cat.h"
+#include "absl/strings/strip.h"
+#include "engine/text/utf8.h"
+#include "google/protobuf/struct.pb.h"
+#include "google/protobuf/util/json_util.h"
+
+namespace refrain {
+namespace {
+
+namespace fs = std::filesystem;
+
+constexpr absl::string_view kBom = "\xEF\xBB\xBF";
+
+absl::Status Problem(absl::string_view path, int line, absl::string_view what) {
+  return absl::InvalidArgumentError(
+      line > 0 ? absl::StrCat(path, ":", line, ": ", what)
+               : absl::StrCat(path, ": ", what));
+}
+
+// Checks the bytes of one article: not empty, not binary, valid UTF-8.
+// `first_line` is the line number of `bytes[0]` in its file.
+absl::Status CheckText(absl::string_view path, absl::string_view bytes,
+                       int first_line, absl::string_view what) {
+  if (size_t nul = bytes.find('\0'); nul != absl::string_view::npos) {
+    return Problem(path, first_line + LineOf(bytes, nul) - 1,
+                   absl::StrCat("binary data (NUL byte) in ", what, "; not a text article"));
+  }
+  if (size_t bad = FindInvalidUtf8(bytes); bad != absl::string_view::npos) {
+    return Problem(path, first_line + LineOf(bytes, bad) - 1,
+                   absl::StrCat("invalid UTF-8 in ", what, " (byte 0x",
+                                absl::Hex(static_cast<unsigned char>(bytes[bad])),
+                                ")"));
+  }
+  return absl::OkStatus();
+}
+
+// Sets a known field of `doc` from a front-matter or JSON key; other keys go
+// to metadata.
+void SetField(absl::string_view key, std::string value, Document* doc) {
+  if (key == "id") {
+    doc->set_id(std::move(value));
+  } else if (key == "source") {
+    doc->set_source(std::move(value));
+  } else if (key == "date") {
+    doc->set_date(std::move(value));
+  } else if (key == "url") {
+    doc->set_url(std::move(value));
+  } else if (key == "title") {
+    doc->set_title(std::move(value));
+  } else {
+    (*doc->mutable_metadata())[std::string(key)] = std::move(value);
+  }
+}
+
+}  // namespace
+
+absl::StatusOr<Document> DocumentReader::ParseText(const std::string& path,
+                                                   std::string content) const {
+  if (content.size() > options_.max_document_bytes) {
+    return Problem(path, 0, absl::StrCat("article of ", content.size(),
+                                         " bytes exceeds the limit of ",
+                                         options_.max_document_bytes, " bytes"));
+  }
+  absl::string_view rest = content;
+  size_t skipped = absl::ConsumePrefix(&rest, kBom) ? kBom.size() : 0;
+  if (absl::StripAsciiWhitespace(rest).empty()) {
+    return Problem(path, 0, "empty file");
+  }
+  if (absl::Status s = CheckText(path, rest, 1, "the file"); !s.ok()) return s;
+
+  Document doc;
+  doc.set_id(path);
+  doc.set_source(options_.default_source);
+  int line = 1;
+  if (absl::StripTrailingAsciiWhitespace(rest.substr(0, rest.find('\n'))) == "---") {
+    // Front matter: `key: value` lines up to the next `---` line.
+    size_t pos = rest.find('\n') + 1;
+    bool closed = false;
+    while (pos > 0 && pos < rest.size()) {
+      ++line;
+      size_t newline = rest.find('\n', pos);
+      size_t next = newline == absl::string_view::npos ? rest.size() : newline + 1;
+      absl::string_view entry = absl::StripAsciiWhitespace(rest.substr(pos, next - pos));
+      pos = next;
+      if (entry == "---") {
+        closed = true;
+        break;
+      }
+      if (entry.empty() || entry[0] == '#') continue;
+      size_t colon = entry.find(':');
+      if (colon == absl::string_view::npos || colon == 0) {
+        return Problem(path, line,
+                       absl::StrCat("front matter line is not `key: value`: \"",
+                                    entry, "\""));
+      }
+      std::string key = absl::AsciiStrToLower(absl::StripAsciiWhitespace(entry.substr(0, colon)));
+      absl::string_view value = absl::StripAsciiWhitespace(entry.substr(colon + 1));
+      if (value.size() >= 2 && (value.front() == '"' || value.front() == '\'') &&
+          value.back() == value.front()) {
+        value = value.substr(1, value.size() - 2);
+      }
+      SetField(key, std::string(value), &doc);
+    }
+    if (!closed) {
+      return Problem(path, 1, "front matter opened with `---` is never closed");
+    }
+    skipped += pos;
+    if (absl::StripAsciiWhitespace(rest.substr(pos)).empty()) {
+      return Problem(path, line, "no article text after the front matter");
+    }
+  }
+  content.erase(0, skipped);
+  doc.set_text(std::move(content));
+  return doc;
+}
+
+absl::StatusOr<Document> DocumentReader::ParseJsonLine(const std::string& path,
+                                                       int line_number,
+                                                       absl::string_view line) const {
+  if (line.size() > options_.max_document_bytes) {
+    return Problem(path, line_number,
+                   absl::StrCat("line of ", line.size(), " bytes exceeds the limit of ",
+                                options_.max_document_bytes, " bytes"));
+  }
+  if (absl::Status s = CheckText(path, line, line_number, "the line"); !s.ok()) {
+    return s;
+  }
+  absl::string_view trimmed = absl::StripAsciiWhitespace(line);
+  if (trimmed.empty() || trimmed[0] != '{') {
+    return Problem(path, line_number, "not a JSON object (each line must be {...})");
+  }
+  google::protobuf::Struct object;
+  google::protobuf::util::JsonParseOptions json_options;
+  auto status = google::protobuf::util::JsonStringToMessage(
+      std::string(trimmed), &object, json_options);
+  if (!status.ok()) {
+    return Problem(path, line_number,
+                   absl::StrCat("malformed JSON: ", status.message().ToString()));
+  }
+  Document doc;
+  doc.set_id(absl::StrCat(path, ":", line_number));
+  doc.set_source(options_.default_source);
+  bool has_text = false;
+  for (const auto& [key, value] : object.fields()) {
+    std::string text;
+    if (value.kind_case() == google::protobuf::Value::kStringValue) {
+      text = value.string_value();
+    } else if (key == "text") {
+      return Problem(path, line_number, "\"text\" must be a string");
+    } else if (value.kind_case() == google::protobuf::Value::kNullValue) {
+      continue;
+    } else {
+      google::protobuf::util::MessageToJsonString(value, &text);
+    }
+    if (key == "text") {
+      doc.set_text(std::move(text));
+      has_text = true;
+    } else {
+      SetField(key, std::move(text), &doc);
+    }
+  }
+  if (!has_text) return Problem(path, line_number, "no \"text\" field");
+  if (absl::StripAsciiWhitespace(doc.text()).empty()) {
+    return Problem(path, line_number, "\"text\" is empty");
+  }
+  return doc;
+}
+
+bool DocumentReader::ReadJsonLines(const std::string& path, std::istream& in,
+                                   DocumentSink* sink) const {
+  std::string line;
+  for (int number = 1; std::getline(in, line); ++number) {
+    absl::string_view view = line;
+    if (number == 1) absl::ConsumePrefix(&view, kBom);
+    if (absl::StripAsciiWhitespace(view).empty()) continue;
+    absl::StatusOr<Document> doc = ParseJsonLine(path, number, view);
+    if (doc.ok()) {
+      sink->OnDocument(std::move(*doc));
+    } else if (!sink->OnSkipped(doc.status())) {
+      return false;
+    }
+  }
+  if (in.bad()) {
+    return sink->OnSkipped(absl::DataLossError(absl::StrCat(path, ": read error")));
+  }
+  return true;
+}
+
+bool DocumentReader::ReadFile(const std::string& path, DocumentSink* sink) const {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) {
+    const int err = errno;
+    std::string message = absl::StrCat(path, ": cannot read: ", std::strerror(err));
+    return sink->OnSkipped(err == EACCES ? absl::PermissionDeniedError(message)
+                                         : absl::NotFoundError(message));
+  }
+  if (absl::EndsWith(path, ".jsonl") || absl::EndsWith(path, ".ndjson")) {
+    return ReadJsonLines(path, in, sink);
+  }
+  std::ostringstream content;
+  content << in.rdbuf();
+  if (in.bad()) {
+    return sink->OnSkipped(absl::DataLossError(absl::StrCat(path, ": read error")));
+  }
+  absl::StatusOr<Document> doc = ParseText(path, content.str());
+  if (!doc.ok()) return sink->OnSkipped(doc.status());
+  sink->OnDocument(std::move(*doc));
+  return true;
+}
+
+absl::Status DocumentReader::Read(const std::vector<std::string>& inputs,
+                                  DocumentSink* sink) const {
+  for (const std::string& input : inputs) {
+    bool go_on = true;
+    std::error_code ec;
+    if (input == "-") {
+      go_on = ReadJsonLines("<stdin>", std::cin, sink);
+    } else if (fs::is_directory(input, ec)) {
+      std::vector<std::string> files;
+      for (fs::recursive_directory_iterator it(input, ec), end; !ec && it != end;
+           it.increment(ec)) {
+        const std::string name = it->path().filename().string();
+        if (!name.empty() && name[0] == '.') {
+          if (it->is_directory(ec)) it.disable_recursion_pending();
+          continue;
+        }
+        if (it->is_regular_file(ec)) files.push_back(it->path().string());
+      }
+      if (ec) {
+        go_on = sink->OnSkipped(absl::PermissionDeniedError(
+            absl::StrCat(input, ": cannot list directory: ", ec.message())));
+      }
+      std::sort(files.begin(), files.end());
+      for (size_t i = 0; go_on && i < files.size(); ++i) {
+        go_on = ReadFile(files[i], sink);
+      }
+    } else if (!fs::exists(input, ec)) {
+      go_on = sink->OnSkipped(
+          absl::NotFoundError(absl::StrCat(input, ": no such file or directory")));
+    } else {
+      go_on = ReadFile(input, sink);
+    }
+    if (!go_on) return absl::CancelledError("stopped at the first skipped input");
+  }
+  return absl::OkStatus();
+}
+
+}  // namespace refrain
