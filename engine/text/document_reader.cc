@@ -12,6 +12,7 @@
 #include "absl/strings/ascii.h"
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
+#include "absl/strings/str_split.h"
 #include "absl/strings/strip.h"
 #include "engine/text/utf8.h"
 #include "google/protobuf/struct.pb.h"
@@ -87,18 +88,26 @@ absl::StatusOr<Document> DocumentReader::ParseText(const std::string& path,
   int line = 1;
   if (absl::StripTrailingAsciiWhitespace(rest.substr(0, rest.find('\n'))) == "---") {
     // Front matter: `key: value` lines up to the next `---` line.
-    size_t pos = rest.find('\n') + 1;
-    bool closed = false;
-    while (pos > 0 && pos < rest.size()) {
-      ++line;
-      size_t newline = rest.find('\n', pos);
+    const size_t first = rest.find('\n') + 1;
+    size_t close = first, body = absl::string_view::npos;
+    while (close > 0 && close < rest.size()) {
+      size_t newline = rest.find('\n', close);
       size_t next = newline == absl::string_view::npos ? rest.size() : newline + 1;
-      absl::string_view entry = absl::StripAsciiWhitespace(rest.substr(pos, next - pos));
-      pos = next;
-      if (entry == "---") {
-        closed = true;
+      if (absl::StripAsciiWhitespace(rest.substr(close, next - close)) == "---") {
+        body = next;
         break;
       }
+      close = next;
+    }
+    if (body == absl::string_view::npos) {
+      return Problem(path, 1, "front matter opened with `---` is never closed");
+    }
+    absl::string_view entries = rest.substr(first, close - first);
+    absl::ConsumeSuffix(&entries, "\n");
+    for (absl::string_view entry : absl::StrSplit(entries, '\n')) {
+      if (close == first) break;  // no entries at all
+      ++line;
+      entry = absl::StripAsciiWhitespace(entry);
       if (entry.empty() || entry[0] == '#') continue;
       size_t colon = entry.find(':');
       if (colon == absl::string_view::npos || colon == 0) {
@@ -106,7 +115,8 @@ absl::StatusOr<Document> DocumentReader::ParseText(const std::string& path,
                        absl::StrCat("front matter line is not `key: value`: \"",
                                     entry, "\""));
       }
-      std::string key = absl::AsciiStrToLower(absl::StripAsciiWhitespace(entry.substr(0, colon)));
+      std::string key =
+          absl::AsciiStrToLower(absl::StripAsciiWhitespace(entry.substr(0, colon)));
       absl::string_view value = absl::StripAsciiWhitespace(entry.substr(colon + 1));
       if (value.size() >= 2 && (value.front() == '"' || value.front() == '\'') &&
           value.back() == value.front()) {
@@ -114,9 +124,8 @@ absl::StatusOr<Document> DocumentReader::ParseText(const std::string& path,
       }
       SetField(key, std::string(value), &doc);
     }
-    if (!closed) {
-      return Problem(path, 1, "front matter opened with `---` is never closed");
-    }
+    ++line;  // the closing `---`
+    const size_t pos = body;
     skipped += pos;
     if (absl::StripAsciiWhitespace(rest.substr(pos)).empty()) {
       return Problem(path, line, "no article text after the front matter");

@@ -1,0 +1,152 @@
+// Tests of engine/match/scanner.h.
+#include "engine/match/scanner.h"
+
+#include <filesystem>
+
+#include "engine/rules/rule_compiler.h"
+#include "engine/text/document_reader.h"
+#include "engine/text/sentence_splitter.h"
+#include "gmock/gmock.h"
+#include "gtest/gtest.h"
+#include "tests/testing/testing.h"
+
+namespace refrain {
+namespace {
+
+using ::testing::ElementsAre;
+
+std::unique_ptr<Scanner> ScannerFor(const std::string& rules_text) {
+  auto rules = testing::CompileText(rules_text);
+  EXPECT_TRUE(rules.ok()) << rules.status();
+  auto scanner = Scanner::Create(std::shared_ptr<const CompiledRules>(std::move(*rules)));
+  EXPECT_TRUE(scanner.ok()) << scanner.status();
+  return std::move(*scanner);
+}
+
+std::vector<std::string> Describe(const std::vector<Mention>& mentions) {
+  std::vector<std::string> out;
+  for (const Mention& m : mentions) {
+    out.push_back(m.claim_id() + "@" + std::to_string(m.begin()) + ":" + m.text());
+  }
+  return out;
+}
+
+constexpr char kRules[] = R"(
+name: "t"
+lexicon { name: "P" term: "China" term: "Vietnam" }
+claim { id: "partner" pattern: "(?P<a>{P}) is (?P<b>{P})'s largest partner" }
+claim { id: "comrades" pattern: "comrades and brothers" }
+)";
+
+TEST(Scanner, FindsBothDirectionsAndTwoClaimsInOneSentence) {
+  auto scanner = ScannerFor(kRules);
+  Document doc;
+  doc.set_id("d1");
+  doc.set_source("Lotus Wire");
+  doc.set_date("2024-10");
+  doc.set_text("Intro. China is Vietnam's largest partner, and as comrades and brothers, "
+               "Vietnam is China's largest partner.\nOther text.");
+  std::vector<Mention> mentions;
+  scanner->Scan(doc, &mentions);
+  EXPECT_THAT(Describe(mentions),
+              ElementsAre("partner@7:China is Vietnam's largest partner",
+                          "comrades@50:comrades and brothers",
+                          "partner@73:Vietnam is China's largest partner"));
+  ASSERT_EQ(mentions.size(), 3u);
+  const Mention& m = mentions[0];
+  EXPECT_EQ(m.doc_id(), "d1");
+  EXPECT_EQ(m.source(), "Lotus Wire");
+  EXPECT_EQ(m.date(), "2024-10");
+  EXPECT_EQ(m.sentence_begin(), 7u);
+  EXPECT_EQ(m.sentence(), doc.text().substr(7, doc.text().find('\n') - 7));
+  EXPECT_EQ(m.slots().at("a"), "China");
+  EXPECT_EQ(m.rule_set(), "t");
+  EXPECT_EQ(m.rule_set_fingerprint(),
+            scanner->rules().rule_sets()[0]->fingerprint());
+}
+
+TEST(Scanner, SkipsDebrisLinesAndDocumentsWithoutCandidates) {
+  auto scanner = ScannerFor(kRules);
+  Document doc;
+  doc.set_text("READ MORE: China is Vietnam's largest partner\nNothing here.");
+  std::vector<Mention> mentions;
+  scanner->Scan(doc, &mentions);
+  EXPECT_TRUE(mentions.empty());
+  doc.set_text("Entirely unrelated prose about weather.");
+  scanner->Scan(doc, &mentions);
+  EXPECT_TRUE(mentions.empty());
+}
+
+// Reads the sample articles with the real reader.
+std::vector<Document> SampleCorpus() {
+  std::vector<Document> docs;
+  DocumentReader reader{ReadOptions()};
+  for (const auto& entry : std::filesystem::directory_iterator(
+           *testing::SharedDir() + "/corpus/seeds")) {
+    auto doc = reader.ParseText(entry.path().string(),
+                                testing::ReadFileOrDie(entry.path().string()));
+    EXPECT_TRUE(doc.ok()) << doc.status();
+    if (doc.ok()) docs.push_back(std::move(*doc));
+  }
+  return docs;
+}
+
+std::shared_ptr<const CompiledRules> ShippedRules() {
+  std::vector<Diagnostic> diagnostics;
+  auto rules = LoadRules({"rules"}, CompileOptions(), &diagnostics);
+  EXPECT_TRUE(rules.ok()) << rules.status();
+  return std::move(*rules);
+}
+
+TEST(Scanner, OffsetsPointIntoTheOriginalTextOfEverySampleArticle) {
+  if (!testing::SharedDir()) GTEST_SKIP() << "REFRAIN_SHARED is not set";
+  auto scanner = Scanner::Create(ShippedRules());
+  ASSERT_TRUE(scanner.ok());
+  int checked = 0;
+  for (const Document& doc : SampleCorpus()) {
+    std::vector<Mention> mentions;
+    (*scanner)->Scan(doc, &mentions);
+    for (const Mention& m : mentions) {
+      ASSERT_LT(m.begin(), m.end());
+      ASSERT_LE(m.end(), doc.text().size());
+      EXPECT_EQ(m.text(), doc.text().substr(m.begin(), m.end() - m.begin()));
+      EXPECT_EQ(m.sentence(), doc.text().substr(m.sentence_begin(), m.sentence().size()));
+      EXPECT_GE(m.begin(), m.sentence_begin());
+      EXPECT_LE(m.end(), m.sentence_begin() + m.sentence().size());
+      ++checked;
+    }
+  }
+  EXPECT_GT(checked, 40);
+}
+
+// The RE2::Set prefilter must never lose a hit: compare with matching every
+// claim against every sentence.
+TEST(Scanner, PrefilterFindsWhatMatchingEveryClaimFinds) {
+  if (!testing::SharedDir()) GTEST_SKIP() << "REFRAIN_SHARED is not set";
+  std::shared_ptr<const CompiledRules> rules = ShippedRules();
+  auto scanner = Scanner::Create(rules);
+  ASSERT_TRUE(scanner.ok());
+  for (const Document& doc : SampleCorpus()) {
+    std::vector<Mention> mentions;
+    (*scanner)->Scan(doc, &mentions);
+    std::multiset<std::string> fast, slow;
+    for (const Mention& m : mentions) fast.insert(m.claim_id() + "@" + std::to_string(m.begin()));
+    for (const Sentence& s : SplitSentences(doc.text())) {
+      if (s.debris) continue;
+      absl::string_view sentence(doc.text().data() + s.begin, s.end - s.begin);
+      for (const auto& rule_set : rules->rule_sets()) {
+        for (const CompiledClaim& claim : rule_set->claims()) {
+          std::vector<ClaimMatch> hits;
+          claim.Match(sentence, &hits);
+          for (const ClaimMatch& h : hits) {
+            slow.insert(claim.id() + "@" + std::to_string(s.begin + h.begin));
+          }
+        }
+      }
+    }
+    EXPECT_EQ(fast, slow) << doc.id();
+  }
+}
+
+}  // namespace
+}  // namespace refrain

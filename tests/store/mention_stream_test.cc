@@ -1,0 +1,96 @@
+// Tests of engine/store/mention_stream.h.
+#include "engine/store/mention_stream.h"
+
+#include <fstream>
+#include <sstream>
+
+#include "google/protobuf/io/zero_copy_stream_impl.h"
+#include "google/protobuf/text_format.h"
+#include "google/protobuf/util/delimited_message_util.h"
+#include "google/protobuf/util/message_differencer.h"
+#include "gmock/gmock.h"
+#include "gtest/gtest.h"
+
+namespace refrain {
+namespace {
+
+Mention Sample(int i) {
+  Mention m;
+  m.set_claim_id("largest_trading_partner");
+  m.set_doc_id("doc-" + std::to_string(i));
+  m.set_source("Lotus Wire");
+  m.set_begin(0);
+  m.set_end(5);
+  m.set_text("China");
+  m.set_sentence("China\tis big.");
+  (*m.mutable_slots())["rank"] = "largest";
+  (*m.mutable_slots())["partner"] = "Vietnam";
+  return m;
+}
+
+std::string WriteAll(MentionFormat format, int n) {
+  std::ostringstream out;
+  MentionWriter writer(&out, format);
+  for (int i = 0; i < n; ++i) EXPECT_TRUE(writer.Write(Sample(i)).ok());
+  EXPECT_TRUE(writer.Flush().ok());
+  return out.str();
+}
+
+TEST(MentionStream, ParsesFormatNames) {
+  EXPECT_EQ(*ParseMentionFormat("binpb"), MentionFormat::kBinpb);
+  EXPECT_EQ(ParseMentionFormat("xml").status().message(),
+            "unknown format 'xml' (choose jsonl, textproto, binpb or text)");
+}
+
+TEST(MentionStream, BinpbIsLengthDelimitedAndReadsBack) {
+  std::istringstream in(WriteAll(MentionFormat::kBinpb, 3));
+  google::protobuf::io::IstreamInputStream stream(&in);
+  for (int i = 0; i < 3; ++i) {
+    Mention m;
+    bool clean_eof = false;
+    ASSERT_TRUE(google::protobuf::util::ParseDelimitedFromZeroCopyStream(&m, &stream,
+                                                                      &clean_eof));
+    EXPECT_TRUE(google::protobuf::util::MessageDifferencer::Equals(m, Sample(i)));
+  }
+  Mention extra;
+  bool clean_eof = false;
+  EXPECT_FALSE(google::protobuf::util::ParseDelimitedFromZeroCopyStream(&extra, &stream,
+                                                                     &clean_eof));
+  EXPECT_TRUE(clean_eof);
+}
+
+TEST(MentionStream, JsonlUsesProtoFieldNamesAndPrintsZeroes) {
+  std::string line = WriteAll(MentionFormat::kJsonl, 1);
+  EXPECT_THAT(line, ::testing::StartsWith("{\"claim_id\":\"largest_trading_partner\","
+                                          "\"doc_id\":\"doc-0\""));
+  EXPECT_THAT(line, ::testing::HasSubstr("\"begin\":0,\"end\":5,"));
+  EXPECT_THAT(line, ::testing::HasSubstr("\"pattern_index\":0"));
+  EXPECT_EQ(std::count(line.begin(), line.end(), '\n'), 1);
+}
+
+TEST(MentionStream, TextprotoIsAMentionsMessage) {
+  Mentions all;
+  ASSERT_TRUE(google::protobuf::TextFormat::ParseFromString(
+      WriteAll(MentionFormat::kTextproto, 2), &all));
+  ASSERT_EQ(all.mention_size(), 2);
+  EXPECT_TRUE(google::protobuf::util::MessageDifferencer::Equals(all.mention(1), Sample(1)));
+}
+
+TEST(MentionStream, TextIsOneLinePerMentionForPeople) {
+  EXPECT_EQ(WriteAll(MentionFormat::kText, 1),
+            "Lotus Wire  -  largest_trading_partner  \"China\"  partner=Vietnam  "
+            "rank=largest\n");
+}
+
+TEST(MentionStream, ReportsAFullDisk) {
+  std::ofstream full("/dev/full");
+  ASSERT_TRUE(full.good());
+  MentionWriter writer(&full, MentionFormat::kJsonl);
+  absl::Status status = writer.Write(Sample(0));
+  if (status.ok()) status = writer.Flush();
+  EXPECT_TRUE(absl::IsDataLoss(status)) << status;
+  EXPECT_EQ(status.message(), "cannot write output: No space left on device");
+}
+
+}  // namespace
+}  // namespace refrain
