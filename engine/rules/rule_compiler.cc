@@ -13,8 +13,7 @@
 #include "absl/strings/str_join.h"
 #include "engine/rules/pattern.h"
 #include "engine/util/fingerprint.h"
-#include "google/protobuf/io/coded_stream.h"
-#include "google/protobuf/io/zero_copy_stream_impl_lite.h"
+#include "engine/util/proto_util.h"
 
 namespace refrain {
 namespace {
@@ -36,14 +35,7 @@ bool IsUpperIdentifier(absl::string_view s) {
 }
 
 std::string Fingerprint(const RuleSet& rule_set) {
-  std::string bytes;
-  {
-    google::protobuf::io::StringOutputStream stream(&bytes);
-    google::protobuf::io::CodedOutputStream coded(&stream);
-    coded.SetSerializationDeterministic(true);
-    rule_set.SerializeToCodedStream(&coded);
-  }
-  return FingerprintHex(bytes);
+  return FingerprintHex(SerializeDeterministic(rule_set));
 }
 
 }  // namespace

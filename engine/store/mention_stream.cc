@@ -5,9 +5,10 @@
 #include <map>
 
 #include "absl/strings/str_cat.h"
+#include "engine/util/proto_util.h"
+#include "google/protobuf/io/coded_stream.h"
+#include "google/protobuf/io/zero_copy_stream_impl_lite.h"
 #include "google/protobuf/text_format.h"
-#include "google/protobuf/util/delimited_message_util.h"
-#include "google/protobuf/util/json_util.h"
 
 namespace refrain {
 namespace {
@@ -45,15 +46,9 @@ absl::StatusOr<MentionFormat> ParseMentionFormat(absl::string_view name) {
 absl::Status MentionWriter::Write(const Mention& mention) {
   errno = 0;
   switch (format_) {
-    case MentionFormat::kJsonl: {
-      google::protobuf::util::JsonPrintOptions options;
-      options.preserve_proto_field_names = true;
-      options.always_print_primitive_fields = true;
-      std::string json;
-      google::protobuf::util::MessageToJsonString(mention, &json, options);
-      *out_ << json << '\n';
+    case MentionFormat::kJsonl:
+      *out_ << ToJsonLine(mention) << '\n';
       break;
-    }
     case MentionFormat::kTextproto: {
       std::string text;
       google::protobuf::TextFormat::Printer printer;
@@ -62,9 +57,18 @@ absl::Status MentionWriter::Write(const Mention& mention) {
       *out_ << "mention {\n" << text << "}\n";
       break;
     }
-    case MentionFormat::kBinpb:
-      google::protobuf::util::SerializeDelimitedToOstream(mention, out_);
+    case MentionFormat::kBinpb: {
+      // A varint size, then the record: protobuf's delimited framing.
+      const std::string bytes = SerializeDeterministic(mention);
+      std::string frame;
+      {
+        google::protobuf::io::StringOutputStream stream(&frame);
+        google::protobuf::io::CodedOutputStream coded(&stream);
+        coded.WriteVarint32(static_cast<uint32_t>(bytes.size()));
+      }
+      *out_ << frame << bytes;
       break;
+    }
     case MentionFormat::kText:
       *out_ << HumanLine(mention) << '\n';
       break;

@@ -236,7 +236,7 @@ absl::Status DocumentReader::Read(const std::vector<std::string>& inputs,
     bool go_on = true;
     std::error_code ec;
     if (input == "-") {
-      go_on = ReadJsonLines("<stdin>", std::cin, sink);
+      go_on = ReadJsonLines("stdin", std::cin, sink);
     } else if (fs::is_directory(input, ec)) {
       std::vector<std::string> files;
       for (fs::recursive_directory_iterator it(input, ec), end; !ec && it != end;

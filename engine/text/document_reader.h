@@ -54,7 +54,8 @@ class DocumentReader {
  public:
   explicit DocumentReader(ReadOptions options) : options_(std::move(options)) {}
 
-  // Reads each input in order: "-" is JSON Lines on standard input, a
+  // Reads each input in order: "-" is JSON Lines on standard input (named
+  // "stdin" in ids and messages), a
   // directory is walked recursively in sorted order (hidden files skipped),
   // a file ending in ".jsonl" or ".ndjson" is JSON Lines, any other file is
   // a text article. Returns Cancelled when the sink asked to stop, else OK:

@@ -1,0 +1,11 @@
+#!/usr/bin/env bash
+# Regenerates tests/testdata/golden/sample_corpus.jsonl, the pinned output of
+# `refrain scan` over ../shared/corpus. Review the change before committing:
+#   tools/update_golden.sh && git diff tests/testdata/golden/
+set -euo pipefail
+cd "$(dirname "$0")/.."
+shared="${REFRAIN_SHARED:-../shared}"
+bazel build //:refrain
+tests/cli/golden_scan.sh bazel-bin/engine/cli/refrain rules "$shared" \
+  > tests/testdata/golden/sample_corpus.jsonl
+echo "wrote tests/testdata/golden/sample_corpus.jsonl ($(wc -l < tests/testdata/golden/sample_corpus.jsonl) records)"
