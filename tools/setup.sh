@@ -12,6 +12,7 @@ packages=(
   protobuf-compiler   # protoc, for proto/*.proto
   libgtest-dev        # GoogleTest, the unit tests
   libbenchmark-dev    # Google Benchmark, tests/benchmarks
+  libicu-dev          # ICU: Unicode normalisation of article text
 )
 
 missing=()

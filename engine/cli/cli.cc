@@ -27,17 +27,22 @@ constexpr char kUsage[] = R"(refrain: find recurring claims in news articles
 
 usage:
   refrain scan --rules=PATH[,PATH...] [--format=jsonl|textproto|binpb|text]
-               [--out=FILE] [--source=NAME] [--strict] INPUT...
+               [--out=FILE] [--source=NAME] [--strict] [RULE OPTIONS] INPUT...
       Scan articles (text files with optional front matter, .jsonl files,
       directories, or - for JSON Lines on standard input) and write one
       record per claim found. JSON Lines to standard output by default.
-  refrain rules check [--max-pattern-memory=BYTES] PATH...
+  refrain rules check [RULE OPTIONS] PATH...
       Load and compile rule files (a directory means every *.textproto in
       it) and report every error as file:line:col.
-  refrain rules test [--max-pattern-memory=BYTES] PATH...
+  refrain rules test [RULE OPTIONS] PATH...
       Check the rule files, then run each claim's examples (must match)
       and counterexamples (must not match).
   refrain help
+
+rule options:
+  --fold-diacritics           match without diacritics ("Viet Nam" matches
+                              "Việt Nam"); records keep the original text
+  --max-pattern-memory=BYTES  RE2's memory budget per pattern (8 MiB)
 
 exit codes: 0 all good; 1 rule errors, failing examples, or inputs that
 were skipped; 2 usage errors (bad flags, unreadable rules or output)
@@ -89,6 +94,7 @@ bool ParseArgs(const std::vector<std::string>& args, size_t first,
 
 bool ParseCompileOptions(const Args& args, CompileOptions* options,
                          std::ostream& err) {
+  options->fold_diacritics = args.flags.count("fold-diacritics") > 0;
   auto it = args.flags.find("max-pattern-memory");
   if (it != args.flags.end() &&
       (!absl::SimpleAtoi(it->second, &options->max_pattern_memory) ||
@@ -122,7 +128,7 @@ int RulesCommand(const std::string& command, const std::vector<std::string>& arg
                  std::ostream& out, std::ostream& err) {
   Args args;
   CompileOptions options;
-  if (!ParseArgs(argv, 2, {"max-pattern-memory"}, {}, &args, err) ||
+  if (!ParseArgs(argv, 2, {"max-pattern-memory"}, {"fold-diacritics"}, &args, err) ||
       !ParseCompileOptions(args, &options, err)) {
     return kExitUsage;
   }
@@ -261,7 +267,7 @@ int ScanCommand(const std::vector<std::string>& argv, std::ostream& out,
   Args args;
   CompileOptions compile;
   if (!ParseArgs(argv, 1, {"rules", "format", "out", "source", "max-pattern-memory"},
-                 {"strict"}, &args, err) ||
+                 {"strict", "fold-diacritics"}, &args, err) ||
       !ParseCompileOptions(args, &compile, err)) {
     return kExitUsage;
   }

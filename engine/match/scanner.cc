@@ -4,6 +4,7 @@
 #include <tuple>
 
 #include "absl/strings/str_cat.h"
+#include "engine/text/normalizer.h"
 #include "engine/text/sentence_splitter.h"
 
 namespace refrain {
@@ -60,7 +61,10 @@ std::vector<int> Scanner::Candidates(absl::string_view text) const {
 }
 
 void Scanner::Scan(const Document& document, std::vector<Mention>* out) const {
-  const absl::string_view text = document.text();
+  const absl::string_view original = document.text();
+  const NormalizedText normalized =
+      NormalizedText::Make(original, rules_->fold_diacritics());
+  const absl::string_view text = normalized.text();
   if (Candidates(text).empty()) return;
 
   struct Found {
@@ -72,22 +76,28 @@ void Scanner::Scan(const Document& document, std::vector<Mention>* out) const {
   for (const Sentence& s : SplitSentences(text)) {
     if (s.debris) continue;
     const absl::string_view sentence = text.substr(s.begin, s.end - s.begin);
+    const auto [sentence_begin, sentence_end] = normalized.ToOriginal(s.begin, s.end);
+    const absl::string_view original_sentence =
+        original.substr(sentence_begin, sentence_end - sentence_begin);
     for (int index : Candidates(sentence)) {
       const Entry& entry = entries_[index];
       std::vector<ClaimMatch> hits;
       entry.claim->Match(sentence, &hits);
       for (ClaimMatch& hit : hits) {
+        MapToOriginal(normalized, s.begin, sentence_begin, &hit);
         Mention m;
         m.set_claim_id(entry.claim->id());
         m.set_doc_id(document.id());
         m.set_source(document.source());
         m.set_date(document.date());
-        m.set_begin(static_cast<uint32_t>(s.begin + hit.begin));
-        m.set_end(static_cast<uint32_t>(s.begin + hit.end));
-        m.set_text(std::string(sentence.substr(hit.begin, hit.end - hit.begin)));
-        m.set_sentence(std::string(sentence));
-        m.set_sentence_begin(static_cast<uint32_t>(s.begin));
-        for (auto& [name, value] : hit.slots) (*m.mutable_slots())[name] = std::move(value);
+        m.set_begin(static_cast<uint32_t>(sentence_begin + hit.begin));
+        m.set_end(static_cast<uint32_t>(sentence_begin + hit.end));
+        m.set_text(std::string(original_sentence.substr(hit.begin, hit.end - hit.begin)));
+        m.set_sentence(std::string(original_sentence));
+        m.set_sentence_begin(static_cast<uint32_t>(sentence_begin));
+        for (auto& [name, value] : hit.SlotTexts(original_sentence)) {
+          (*m.mutable_slots())[name] = std::move(value);
+        }
         m.set_rule_set(entry.rule_set->name());
         m.set_rule_set_fingerprint(entry.rule_set->fingerprint());
         m.set_pattern_index(hit.pattern_index);

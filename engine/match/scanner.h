@@ -41,8 +41,11 @@ class Scanner {
       std::shared_ptr<const CompiledRules> rules, const ScanOptions& options = {});
 
   // Appends the mentions of `document` to `out`, ordered by position, then
-  // by claim order in the rule files. Sentences marked as debris ("READ
-  // MORE: ...") are not scanned. Thread-safe.
+  // by claim order in the rule files. The text is matched in NFC (and
+  // without diacritics when the rules were compiled to fold them), but every
+  // offset, text and slot of a mention refers to the original bytes.
+  // Sentences marked as debris ("READ MORE: ...") are not scanned.
+  // Thread-safe.
   void Scan(const Document& document, std::vector<Mention>* out) const;
 
   const CompiledRules& rules() const { return *rules_; }

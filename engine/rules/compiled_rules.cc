@@ -112,7 +112,8 @@ void CompiledClaim::Match(absl::string_view sentence,
       m.pattern_index = static_cast<int>(p);
       for (const auto& [name, index] : re.NamedCapturingGroups()) {
         if (groups[index].data() != nullptr) {
-          m.slots[name] = std::string(groups[index].data(), groups[index].size());
+          const size_t b = groups[index].data() - sentence.data();
+          m.slots[name] = {b, b + groups[index].size()};
         }
       }
       pos = m.end;
@@ -138,6 +139,40 @@ void CompiledClaim::Match(absl::string_view sentence,
     kept_end = m.end;
     any = true;
     out->push_back(std::move(m));
+  }
+}
+
+std::map<std::string, std::string> ClaimMatch::SlotTexts(
+    absl::string_view sentence) const {
+  std::map<std::string, std::string> texts;
+  for (const auto& [name, span] : slots) {
+    texts[name] = std::string(sentence.substr(span.first, span.second - span.first));
+  }
+  return texts;
+}
+
+void MapToOriginal(const NormalizedText& normalized, size_t base,
+                   size_t original_base, ClaimMatch* match) {
+  auto map = [&](std::pair<size_t, size_t>* span) {
+    if (span->second <= span->first) return;  // empty capture: keep as is
+    auto [b, e] = normalized.ToOriginal(base + span->first, base + span->second);
+    *span = {b - original_base, e - original_base};
+  };
+  std::pair<size_t, size_t> whole{match->begin, match->end};
+  map(&whole);
+  match->begin = whole.first;
+  match->end = whole.second;
+  for (auto& [name, span] : match->slots) map(&span);
+}
+
+void CompiledRules::MatchNormalized(const CompiledClaim& claim,
+                                    absl::string_view sentence,
+                                    std::vector<ClaimMatch>* out) const {
+  NormalizedText normalized = NormalizedText::Make(sentence, fold_diacritics_);
+  const size_t first = out->size();
+  claim.Match(normalized.text(), out);
+  for (size_t i = first; i < out->size(); ++i) {
+    MapToOriginal(normalized, 0, 0, &(*out)[i]);
   }
 }
 

@@ -16,6 +16,7 @@
 #include "absl/container/flat_hash_map.h"
 #include "absl/strings/string_view.h"
 #include "engine/rules/rule_loader.h"
+#include "engine/text/normalizer.h"
 #include "proto/rule.pb.h"
 #include "re2/re2.h"
 
@@ -25,9 +26,18 @@ namespace refrain {
 struct ClaimMatch {
   size_t begin = 0;  // byte offsets into the sentence, begin < end
   size_t end = 0;
-  int pattern_index = 0;                   // into `Claim.pattern`
-  std::map<std::string, std::string> slots;  // named captures that took part
+  int pattern_index = 0;  // into `Claim.pattern`
+  // Named captures that took part: name -> [begin, end) in the sentence.
+  std::map<std::string, std::pair<size_t, size_t>> slots;
+
+  // The text of each slot, taken from `sentence` (the text matched).
+  std::map<std::string, std::string> SlotTexts(absl::string_view sentence) const;
 };
+
+// Rewrites the spans of `match`, found at byte `base` of `normalized.text()`,
+// as spans of the original text (minus `original_base`).
+void MapToOriginal(const NormalizedText& normalized, size_t base,
+                   size_t original_base, ClaimMatch* match);
 
 // One compiled claim.
 class CompiledClaim {
@@ -106,8 +116,18 @@ class CompiledRules {
   const CompiledRuleSet& RuleSetOf(const CompiledClaim& claim) const;
   int claim_count() const { return static_cast<int>(by_id_.size()); }
 
+  // Whether patterns were compiled with diacritics folded, so that text
+  // must be folded too (CompileOptions::fold_diacritics).
+  bool fold_diacritics() const { return fold_diacritics_; }
+
+  // Matches `claim` in `sentence` after normalising it as these rules
+  // require (see NormalizedText); the spans in `out` refer to `sentence`.
+  void MatchNormalized(const CompiledClaim& claim, absl::string_view sentence,
+                       std::vector<ClaimMatch>* out) const;
+
  private:
   friend class RuleCompiler;
+  bool fold_diacritics_ = false;
   std::vector<std::unique_ptr<CompiledRuleSet>> rule_sets_;
   absl::flat_hash_map<std::string, std::pair<const CompiledClaim*, const CompiledRuleSet*>> by_id_;
 };

@@ -12,6 +12,7 @@
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
 #include "engine/rules/pattern.h"
+#include "engine/text/normalizer.h"
 #include "engine/util/fingerprint.h"
 #include "engine/util/proto_util.h"
 
@@ -44,7 +45,9 @@ std::string Fingerprint(const RuleSet& rule_set) {
 class RuleCompiler {
  public:
   RuleCompiler(const CompileOptions& options, std::vector<Diagnostic>* out)
-      : options_(options), out_(out) {}
+      : options_(options), out_(out) {
+    rules_->fold_diacritics_ = options.fold_diacritics;
+  }
 
   void Add(RuleFile file);
 
@@ -286,6 +289,9 @@ bool RuleCompiler::CompilePattern(const FieldLocator& at, const char* field,
     return false;
   }
 
+  if (options_.fold_diacritics) {
+    translated.regex = FoldDiacritics(translated.regex);
+  }
   RE2::Options re2_options;
   re2_options.set_case_sensitive(false);
   re2_options.set_longest_match(true);

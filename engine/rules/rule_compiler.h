@@ -28,6 +28,10 @@ struct CompileOptions {
   // RE2's memory budget for each compiled pattern, in bytes. A pattern
   // that needs more is an error. Default: 8 MiB, RE2's own default.
   int64_t max_pattern_memory = 8 << 20;
+  // Match without diacritics: patterns and text are both folded, so
+  // "Viet Nam" matches "Việt Nam" and "Da Nang" matches "Đà Nẵng". Records
+  // still carry the original text. Default: false (text is only put in NFC).
+  bool fold_diacritics = false;
 };
 
 // Compiles `files`, which are loaded together: claim ids must be unique

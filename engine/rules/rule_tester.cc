@@ -10,10 +10,11 @@ std::string Quote(absl::string_view s) { return absl::StrCat("\"", s, "\""); }
 
 // Why `hit` lacks the slots `example` expects; empty when it has them all.
 std::string SlotMismatch(const Example& example, const ClaimMatch& hit) {
+  const std::map<std::string, std::string> slots = hit.SlotTexts(example.text());
   std::vector<std::string> problems;
   for (const auto& [slot, expected] : example.slot()) {
-    auto it = hit.slots.find(slot);
-    if (it == hit.slots.end()) {
+    auto it = slots.find(slot);
+    if (it == slots.end()) {
       problems.push_back(absl::StrCat("slot '", slot, "' is missing (expected ",
                                       Quote(expected), ")"));
     } else if (it->second != expected) {
@@ -51,7 +52,7 @@ RuleTestSummary TestRules(const CompiledRules& rules,
         ++summary.examples;
         const Example& example = claim.claim().example(i);
         std::vector<ClaimMatch> hits;
-        claim.Match(example.text(), &hits);
+        rules.MatchNormalized(claim, example.text(), &hits);
         if (hits.empty()) {
           fail("example", i,
                absl::StrCat("example does not match: ", Quote(example.text())));
@@ -77,7 +78,7 @@ RuleTestSummary TestRules(const CompiledRules& rules,
         ++summary.examples;
         const Example& example = claim.claim().counterexample(i);
         std::vector<ClaimMatch> hits;
-        claim.Match(example.text(), &hits);
+        rules.MatchNormalized(claim, example.text(), &hits);
         if (!hits.empty()) {
           const ClaimMatch& hit = hits.front();
           fail("counterexample", i,

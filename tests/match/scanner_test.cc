@@ -77,6 +77,38 @@ TEST(Scanner, SkipsDebrisLinesAndDocumentsWithoutCandidates) {
   EXPECT_TRUE(mentions.empty());
 }
 
+TEST(Scanner, MatchesDecomposedAndFoldedTextButRecordsTheOriginalBytes) {
+  const std::string rules_text =
+      "name: \"t\" claim { id: \"c\" pattern: \"(?P<who>Vi\u1EC7t Nam)'s partner\" }";
+  Document doc;
+  // "Việt" written with combining marks (NFD), as some sources do.
+  doc.set_text("Ties: Vie\u0323\u0302t Nam's partner. Viet Nam's partner.");
+  std::vector<Mention> mentions;
+  ScannerFor(rules_text)->Scan(doc, &mentions);
+  ASSERT_EQ(mentions.size(), 1u);
+  EXPECT_EQ(mentions[0].text(), "Vie\u0323\u0302t Nam's partner");
+  EXPECT_EQ(mentions[0].slots().at("who"), "Vie\u0323\u0302t Nam");
+  EXPECT_EQ(mentions[0].begin(), 6u);
+
+  // The same rules compiled to fold diacritics find the plain spelling too.
+  std::vector<RuleFile> files;
+  std::vector<Diagnostic> diagnostics;
+  files.push_back(*ParseRuleFile("t.textproto", rules_text, &diagnostics));
+  CompileOptions fold;
+  fold.fold_diacritics = true;
+  auto rules = CompileRules(std::move(files), fold, &diagnostics);
+  ASSERT_TRUE(rules.ok());
+  auto scanner = Scanner::Create(std::shared_ptr<const CompiledRules>(std::move(*rules)));
+  mentions.clear();
+  (*scanner)->Scan(doc, &mentions);
+  ASSERT_EQ(mentions.size(), 2u);
+  EXPECT_EQ(mentions[1].text(), "Viet Nam's partner");
+  for (const Mention& m : mentions) {
+    EXPECT_EQ(m.text(), doc.text().substr(m.begin(), m.end() - m.begin()));
+    EXPECT_EQ(m.sentence(), doc.text().substr(m.sentence_begin(), m.sentence().size()));
+  }
+}
+
 // Reads the sample articles with the real reader.
 std::vector<Document> SampleCorpus() {
   std::vector<Document> docs;

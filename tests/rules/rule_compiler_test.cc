@@ -109,11 +109,13 @@ TEST(RuleCompiler, CapturesBecomeSlots) {
   std::vector<ClaimMatch> hits;
   rules->FindClaim("c")->Match("Vietnam is biggest, China is largest in ASEAN", &hits);
   ASSERT_EQ(hits.size(), 2u);
-  EXPECT_EQ(hits[0].slots, (std::map<std::string, std::string>{
-                               {"who", "Vietnam"}, {"rank", "biggest"}}));
-  EXPECT_EQ(hits[1].slots,
+  const std::string sentence = "Vietnam is biggest, China is largest in ASEAN";
+  EXPECT_EQ(hits[0].SlotTexts(sentence), (std::map<std::string, std::string>{
+                                             {"who", "Vietnam"}, {"rank", "biggest"}}));
+  EXPECT_EQ(hits[1].SlotTexts(sentence),
             (std::map<std::string, std::string>{
                 {"who", "China"}, {"rank", "largest"}, {"scope", "ASEAN"}}));
+  EXPECT_EQ(hits[1].slots.at("scope"), (std::pair<size_t, size_t>{40, 45}));
   EXPECT_EQ(hits[1].begin, 20u);
   EXPECT_EQ(hits[1].end, 45u);
 }

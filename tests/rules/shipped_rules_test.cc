@@ -117,7 +117,7 @@ std::vector<Hit> HitsInArticle(const CompiledRules& rules, const std::string& na
         for (ClaimMatch& m : matches) {
           hits.push_back({claim.id(),
                           std::string(line.substr(m.begin, m.end - m.begin)),
-                          std::move(m.slots)});
+                          m.SlotTexts(line)});
         }
       }
     }

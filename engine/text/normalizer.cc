@@ -1,0 +1,144 @@
+#include "engine/text/normalizer.h"
+
+#include <algorithm>
+
+#include "unicode/bytestream.h"
+#include "unicode/edits.h"
+#include "unicode/normalizer2.h"
+#include "unicode/uchar.h"
+#include "unicode/utf8.h"
+
+namespace refrain {
+namespace {
+
+const icu::Normalizer2* Nfc() {
+  UErrorCode status = U_ZERO_ERROR;
+  static const icu::Normalizer2* const kNfc = icu::Normalizer2::getNFCInstance(status);
+  return kNfc;
+}
+
+const icu::Normalizer2* Nfd() {
+  UErrorCode status = U_ZERO_ERROR;
+  static const icu::Normalizer2* const kNfd = icu::Normalizer2::getNFDInstance(status);
+  return kNfd;
+}
+
+// The base letter of `c` without diacritics, or -1 when `c` is itself a
+// combining mark (to be dropped). Letters with a stroke, which Unicode does
+// not decompose, are mapped by hand.
+UChar32 BaseOf(UChar32 c) {
+  if (c < 0x80) return c;
+  if (u_charType(c) == U_NON_SPACING_MARK) return -1;
+  switch (c) {
+    case 0x0110: return 'D';  // Đ
+    case 0x0111: return 'd';  // đ
+    case 0x0141: return 'L';  // Ł
+    case 0x0142: return 'l';  // ł
+    case 0x00D8: return 'O';  // Ø
+    case 0x00F8: return 'o';  // ø
+  }
+  icu::UnicodeString decomposition;
+  if (Nfd()->getDecomposition(c, decomposition) && decomposition.length() > 0) {
+    return decomposition.char32At(0);
+  }
+  return c;
+}
+
+bool NeedsFolding(absl::string_view text) {
+  return std::any_of(text.begin(), text.end(),
+                     [](char c) { return static_cast<unsigned char>(c) >= 0x80; });
+}
+
+// Appends the UTF-8 form of `c`.
+void AppendUtf8(UChar32 c, std::string* out) {
+  char buffer[4];
+  int32_t length = 0;
+  UBool error = false;
+  U8_APPEND(buffer, length, 4, c, error);
+  (void)error;  // `c` came from U8_NEXT, so it is a valid code point
+  out->append(buffer, length);
+}
+
+}  // namespace
+
+NormalizedText NormalizedText::Make(absl::string_view original, bool fold) {
+  NormalizedText n;
+  n.original_ = original;
+  UErrorCode status = U_ZERO_ERROR;
+  const icu::StringPiece piece(original.data(), static_cast<int32_t>(original.size()));
+  const bool nfc = Nfc()->isNormalizedUTF8(piece, status) && U_SUCCESS(status);
+  if (nfc && !(fold && NeedsFolding(original))) return n;
+
+  // NFC, with ICU's record of which original bytes became which.
+  std::string composed;
+  std::vector<uint32_t> begin, end;  // per byte of `composed`
+  if (nfc) {
+    composed = std::string(original);
+    begin.resize(composed.size());
+    end.resize(composed.size());
+    for (uint32_t i = 0; i < composed.size(); ++i) {
+      begin[i] = i;
+      end[i] = i + 1;
+    }
+  } else {
+    icu::Edits edits;
+    icu::StringByteSink<std::string> sink(&composed);
+    status = U_ZERO_ERROR;
+    Nfc()->normalizeUTF8(0, piece, sink, &edits, status);
+    if (U_FAILURE(status)) return n;  // invalid input: match it as it is
+    begin.resize(composed.size());
+    end.resize(composed.size());
+    icu::Edits::Iterator it = edits.getFineIterator();
+    while (it.next(status)) {
+      for (int32_t k = 0; k < it.newLength(); ++k) {
+        const uint32_t d = it.destinationIndex() + k;
+        if (it.hasChange()) {
+          begin[d] = it.sourceIndex();
+          end[d] = it.sourceIndex() + it.oldLength();
+        } else {
+          begin[d] = it.sourceIndex() + k;
+          end[d] = it.sourceIndex() + k + 1;
+        }
+      }
+    }
+  }
+  n.identity_ = false;
+  if (!fold) {
+    n.normalized_ = std::move(composed);
+    n.begin_ = std::move(begin);
+    n.end_ = std::move(end);
+    return n;
+  }
+
+  // Fold: one base letter per character, combining marks dropped (their
+  // bytes join the span of the letter before them).
+  n.normalized_.reserve(composed.size());
+  for (int32_t i = 0, size = static_cast<int32_t>(composed.size()); i < size;) {
+    const int32_t start = i;
+    UChar32 c;
+    U8_NEXT(composed.data(), i, size, c);
+    const UChar32 base = c < 0 ? c : BaseOf(c);
+    if (base == -1) {
+      if (!n.end_.empty()) n.end_.back() = std::max(n.end_.back(), end[i - 1]);
+      continue;
+    }
+    const size_t before = n.normalized_.size();
+    if (c < 0) {
+      n.normalized_.append(composed, start, i - start);
+    } else {
+      AppendUtf8(base, &n.normalized_);
+    }
+    for (size_t k = before; k < n.normalized_.size(); ++k) {
+      n.begin_.push_back(begin[start]);
+      n.end_.push_back(end[i - 1]);
+    }
+  }
+  return n;
+}
+
+std::string FoldDiacritics(absl::string_view text) {
+  NormalizedText n = NormalizedText::Make(text, /*fold_diacritics=*/true);
+  return std::string(n.text());
+}
+
+}  // namespace refrain

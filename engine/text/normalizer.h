@@ -1,0 +1,58 @@
+// Unicode normalisation for matching, with a map back to the original bytes.
+//
+//   NormalizedText n = NormalizedText::Make(text, /*fold_diacritics=*/true);
+//   ... match in n.text() ...
+//   auto [begin, end] = n.ToOriginal(match_begin, match_end);
+//   // text.substr(begin, end - begin) are the original bytes of the match
+//
+// The normalised text is NFC (so "Việt" typed with combining marks matches
+// "Việt" typed precomposed), and with `fold_diacritics` also stripped of
+// diacritics ("Việt Nam" -> "Viet Nam", "Đà Nẵng" -> "Da Nang"). Quotes,
+// dashes and spaces are not changed here: patterns match their variants
+// (see engine/rules/pattern.h). Uses ICU's normaliser.
+#ifndef REFRAIN_ENGINE_TEXT_NORMALIZER_H_
+#define REFRAIN_ENGINE_TEXT_NORMALIZER_H_
+
+#include <cstdint>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "absl/strings/string_view.h"
+
+namespace refrain {
+
+class NormalizedText {
+ public:
+  // Normalises `original`, which must be valid UTF-8 and must outlive the
+  // result. Linear; costs nothing beyond a check when `original` is
+  // already normalised (ASCII text always is).
+  static NormalizedText Make(absl::string_view original, bool fold_diacritics);
+
+  // The normalised text: `original` itself when nothing changed.
+  absl::string_view text() const { return identity_ ? original_ : normalized_; }
+
+  // The smallest span of the original text that produced bytes
+  // [begin, end) of `text()`. REQUIRES: begin < end <= text().size().
+  std::pair<size_t, size_t> ToOriginal(size_t begin, size_t end) const {
+    if (identity_) return {begin, end};
+    return {begin_[begin], end_[end - 1]};
+  }
+
+ private:
+  absl::string_view original_;
+  bool identity_ = true;
+  std::string normalized_;
+  // For each byte of `normalized_`: where in the original the character it
+  // belongs to begins, and where it ends.
+  std::vector<uint32_t> begin_, end_;
+};
+
+// Folds diacritics out of a pattern or other short text (NFC first), as
+// NormalizedText does with `fold_diacritics`. Regex syntax is ASCII and
+// passes through unchanged.
+std::string FoldDiacritics(absl::string_view text);
+
+}  // namespace refrain
+
+#endif  // REFRAIN_ENGINE_TEXT_NORMALIZER_H_

@@ -1,0 +1,54 @@
+// Tests of engine/text/normalizer.h.
+#include "engine/text/normalizer.h"
+
+#include "gtest/gtest.h"
+
+namespace refrain {
+namespace {
+
+// "Việt" precomposed (NFC) and decomposed (NFD: e + dot below + circumflex).
+constexpr char kNfc[] = "Vi\u1EC7t Nam";
+constexpr char kNfd[] = "Vie\u0323\u0302t Nam";
+
+std::string Original(absl::string_view original, const NormalizedText& n,
+                     size_t begin, size_t end) {
+  auto [b, e] = n.ToOriginal(begin, end);
+  return std::string(original.substr(b, e - b));
+}
+
+TEST(Normalizer, LeavesNormalisedTextAlone) {
+  const std::string text = "Plain ASCII, and \u201Cquotes\u201D in NFC: Vi\u1EC7t.";
+  NormalizedText n = NormalizedText::Make(text, /*fold_diacritics=*/false);
+  EXPECT_EQ(n.text().data(), text.data());  // no copy
+  EXPECT_EQ(n.ToOriginal(3, 9), (std::pair<size_t, size_t>{3, 9}));
+  NormalizedText ascii = NormalizedText::Make("Only ASCII", /*fold_diacritics=*/true);
+  EXPECT_EQ(ascii.text(), "Only ASCII");
+}
+
+TEST(Normalizer, ComposesToNfcAndMapsBackToTheDecomposedBytes) {
+  const std::string text = std::string("In ") + kNfd + ".";
+  NormalizedText n = NormalizedText::Make(text, /*fold_diacritics=*/false);
+  EXPECT_EQ(n.text(), std::string("In ") + kNfc + ".");
+  // "Việt" in the normalised text covers all of "Vie\u0323\u0302t".
+  const size_t begin = 3, end = 3 + std::string("Vi\u1EC7t").size();
+  EXPECT_EQ(Original(text, n, begin, end), "Vie\u0323\u0302t");
+  EXPECT_EQ(Original(text, n, end + 1, end + 4), "Nam");
+}
+
+TEST(Normalizer, FoldsDiacriticsFromEitherForm) {
+  for (const char* form : {kNfc, kNfd}) {
+    const std::string text = std::string(form) + " and \u0110\u00E0 N\u1EB5ng";
+    NormalizedText n = NormalizedText::Make(text, /*fold_diacritics=*/true);
+    EXPECT_EQ(n.text(), "Viet Nam and Da Nang");
+    EXPECT_EQ(Original(text, n, 0, 4), std::string(form).substr(0, text.find(' ')));
+    EXPECT_EQ(Original(text, n, 13, 20), "\u0110\u00E0 N\u1EB5ng");
+  }
+}
+
+TEST(Normalizer, FoldsPatternsTheSameWay) {
+  EXPECT_EQ(FoldDiacritics("(?P<x>Vi[e\u1EC7]t ?Nam|H\u00E0 N\u1ED9i)"),
+            "(?P<x>Vi[ee]t ?Nam|Ha Noi)");
+}
+
+}  // namespace
+}  // namespace refrain
