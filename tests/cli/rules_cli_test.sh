@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Runs the real `refrain` binary: `rules check` and `rules test` on the
 # shipped rules and on broken ones, checking exit codes and messages.
-# Usage (from Bazel): rules_cli_test.sh path/to/refrain
+# Usage (from Bazel): rules_cli_test.sh path/to/refrain path/to/scan_text
 set -u
 refrain="$PWD/$1"
 failures=0
@@ -67,6 +67,12 @@ if ! diff <(awk '/^```textproto$/{f=1;next} /^```$/{if(f){exit}} f' docs/rules.m
 fi
 expect 0 rules test examples/rules/trade_claims.textproto
 contains "$out" "ok    largest_trading_partner  5/5 examples"
+
+# The README's embedding example runs as shown.
+embed="$PWD/$2"
+"$embed" rules "China is Vietnam's top trade partner." >"$out" 2>"$err" ||
+  { echo "FAIL: scan_text exited $?"; failures=$((failures + 1)); }
+contains "$out" "largest_trading_partner [0, 36) \"China is Vietnam's top trade partner\" noun=trade partner partner=Vietnam rank=top subject=China"
 
 # A failing example fails `rules test` with its place.
 mkdir -p "$TEST_TMPDIR/work"
