@@ -4,27 +4,7 @@
 # Usage (from Bazel): rules_cli_test.sh path/to/refrain path/to/scan_text
 set -u
 refrain="$PWD/$1"
-failures=0
-out="$TEST_TMPDIR/out" err="$TEST_TMPDIR/err"
-
-# expect CODE ARGS...: runs refrain with ARGS and checks its exit code.
-expect() {
-  local want=$1; shift
-  "$refrain" "$@" >"$out" 2>"$err"
-  local got=$?
-  if [ "$got" != "$want" ]; then
-    echo "FAIL: refrain $* exited $got, want $want"; cat "$out" "$err"
-    failures=$((failures + 1))
-  fi
-}
-
-# contains FILE TEXT: checks that FILE holds the line fragment TEXT.
-contains() {
-  if ! grep -qF -- "$2" "$1"; then
-    echo "FAIL: $(basename "$1") lacks: $2"; cat "$1"
-    failures=$((failures + 1))
-  fi
-}
+source tests/cli/testlib.sh
 
 expect 0 rules check rules
 contains "$out" "rules/china_vietnam.textproto: rule set 'china_vietnam' version"
@@ -92,8 +72,4 @@ contains "$err" "mine.textproto:6:3: error: claim 'top': example does not match:
 contains "$out" "FAIL  top  2/3 examples"
 contains "$out" "1 claims, 3 examples, 1 failed"
 
-if [ "$failures" -ne 0 ]; then
-  echo "$failures check(s) failed"
-  exit 1
-fi
-echo "all CLI checks passed"
+finish

@@ -1,0 +1,42 @@
+# Helpers for the CLI tests; source it after setting `refrain` to the binary.
+# Each check counts its failure in `failures`; call `finish` at the end.
+failures=0
+out="$TEST_TMPDIR/out" err="$TEST_TMPDIR/err"
+
+# expect CODE ARGS...: runs refrain with ARGS (output in $out and $err) and
+# checks its exit code.
+expect() {
+  local want=$1; shift
+  "$refrain" "$@" >"$out" 2>"$err"
+  local got=$?
+  if [ "$got" != "$want" ]; then
+    echo "FAIL: refrain $* exited $got, want $want"; cat "$out" "$err"
+    failures=$((failures + 1))
+  fi
+}
+
+# contains FILE TEXT: checks that FILE holds TEXT.
+contains() {
+  if ! grep -qF -- "$2" "$1"; then
+    echo "FAIL: $(basename "$1") lacks: $2"; head -c 2000 "$1"
+    failures=$((failures + 1))
+  fi
+}
+
+# lines FILE N: checks that FILE has N lines.
+lines() {
+  local n; n=$(wc -l < "$1")
+  if [ "$n" != "$2" ]; then
+    echo "FAIL: $(basename "$1") has $n lines, want $2"; cat "$1"
+    failures=$((failures + 1))
+  fi
+}
+
+# finish: exits 1 when any check failed.
+finish() {
+  if [ "$failures" -ne 0 ]; then
+    echo "$failures check(s) failed"
+    exit 1
+  fi
+  echo "all checks passed"
+}
