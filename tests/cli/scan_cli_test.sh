@@ -6,33 +6,9 @@
 # Usage (from Bazel): scan_cli_test.sh path/to/refrain
 set -u
 refrain="$PWD/$1"
-failures=0
-out="$TEST_TMPDIR/out" err="$TEST_TMPDIR/err"
+source tests/cli/testlib.sh
 in="$TEST_TMPDIR/in"
 mkdir -p "$in"
-
-expect() {
-  local want=$1; shift
-  "$refrain" "$@" >"$out" 2>"$err"
-  local got=$?
-  if [ "$got" != "$want" ]; then
-    echo "FAIL: refrain $* exited $got, want $want"; cat "$out" "$err"
-    failures=$((failures + 1))
-  fi
-}
-contains() {
-  if ! grep -qF -- "$2" "$1"; then
-    echo "FAIL: $(basename "$1") lacks: $2"; head -c 2000 "$1"
-    failures=$((failures + 1))
-  fi
-}
-lines() {  # lines FILE N: FILE has N lines
-  local n; n=$(wc -l < "$1")
-  if [ "$n" != "$2" ]; then
-    echo "FAIL: $(basename "$1") has $n lines, want $2"; cat "$1"
-    failures=$((failures + 1))
-  fi
-}
 
 good="$in/good.txt"
 printf -- '---\nid: good-1\nsource: Lotus Wire\ndate: 2025-04\n---\nChina is Vietnam'"'"'s largest trading partner.\n' > "$good"
@@ -124,8 +100,4 @@ contains "$err" "refrain: scan needs --rules=PATH"
 expect 2 scan --rules=rules
 contains "$err" "refrain: scan needs at least one INPUT"
 
-if [ "$failures" -ne 0 ]; then
-  echo "$failures check(s) failed"
-  exit 1
-fi
-echo "all scan checks passed"
+finish
