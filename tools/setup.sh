@@ -13,6 +13,8 @@ packages=(
   libgtest-dev        # GoogleTest, the unit tests
   libbenchmark-dev    # Google Benchmark, tests/benchmarks
   libicu-dev          # ICU: Unicode normalisation of article text
+  libsqlite3-dev      # SQLite: the claim store
+  sqlite3             # the sqlite3 shell, used by the store's crash test
 )
 
 missing=()

@@ -8,7 +8,10 @@
 #include "engine/util/proto_util.h"
 #include "google/protobuf/io/coded_stream.h"
 #include "google/protobuf/io/zero_copy_stream_impl_lite.h"
+#include "google/protobuf/io/zero_copy_stream_impl.h"
 #include "google/protobuf/text_format.h"
+#include "google/protobuf/util/delimited_message_util.h"
+#include "google/protobuf/util/json_util.h"
 
 namespace refrain {
 namespace {
@@ -80,6 +83,46 @@ absl::Status MentionWriter::Flush() {
   errno = 0;
   out_->flush();
   return out_->good() ? absl::OkStatus() : WriteError();
+}
+
+struct MentionReader::Binary {
+  explicit Binary(std::istream* in) : stream(in) {}
+  google::protobuf::io::IstreamInputStream stream;
+};
+
+MentionReader::MentionReader(std::istream* in, MentionFormat format, std::string path)
+    : in_(in), format_(format), path_(std::move(path)) {
+  if (format_ == MentionFormat::kBinpb) binary_ = std::make_unique<Binary>(in_);
+}
+
+MentionReader::~MentionReader() = default;
+
+absl::StatusOr<bool> MentionReader::Next(Mention* mention) {
+  mention->Clear();
+  if (format_ == MentionFormat::kBinpb) {
+    ++count_;
+    bool clean_eof = false;
+    if (google::protobuf::util::ParseDelimitedFromZeroCopyStream(
+            mention, &binary_->stream, &clean_eof)) {
+      return true;
+    }
+    if (clean_eof) return false;
+    return absl::DataLossError(absl::StrCat(
+        path_, ": record ", count_, ": truncated or damaged (not a binpb Mention stream?)"));
+  }
+  std::string line;
+  while (std::getline(*in_, line)) {
+    ++count_;
+    if (line.find_first_not_of(" \t\r") == std::string::npos) continue;
+    auto status = google::protobuf::util::JsonStringToMessage(line, mention);
+    if (!status.ok()) {
+      return absl::InvalidArgumentError(absl::StrCat(
+          path_, ":", count_, ": not a Mention record: ", status.message().ToString()));
+    }
+    return true;
+  }
+  if (in_->bad()) return absl::DataLossError(absl::StrCat(path_, ": read error"));
+  return false;
 }
 
 }  // namespace refrain

@@ -9,9 +9,16 @@
 //
 //   MentionWriter writer(&std::cout, MentionFormat::kJsonl);
 //   RETURN_IF_ERROR(writer.Write(mention));
+//
+//   MentionReader reader(&file, MentionFormat::kBinpb, "mentions.binpb");
+//   Mention m;
+//   while (true) { ASSIGN_OR_RETURN(bool more, reader.Next(&m)); if (!more) break; ... }
 #ifndef REFRAIN_ENGINE_STORE_MENTION_STREAM_H_
 #define REFRAIN_ENGINE_STORE_MENTION_STREAM_H_
 
+#include <cstdint>
+#include <istream>
+#include <memory>
 #include <ostream>
 #include <string>
 
@@ -44,6 +51,29 @@ class MentionWriter {
  private:
   std::ostream* out_;
   MentionFormat format_;
+};
+
+// Reads a stream of mentions written as jsonl or binpb. Not thread-safe.
+class MentionReader {
+ public:
+  // Reads `format` (kJsonl or kBinpb) from `in`, which it does not own;
+  // `path` names the stream in messages.
+  MentionReader(std::istream* in, MentionFormat format, std::string path);
+  ~MentionReader();
+
+  // Reads the next record into `mention`. Returns false at the end of the
+  // stream; InvalidArgument ("path:line: ...") for a JSON line that is not
+  // a Mention, DataLoss ("path: record N: ...") for a truncated or damaged
+  // binary record.
+  absl::StatusOr<bool> Next(Mention* mention);
+
+ private:
+  std::istream* in_;
+  MentionFormat format_;
+  std::string path_;
+  int64_t count_ = 0;  // records (binpb) or lines (jsonl) read
+  struct Binary;
+  std::unique_ptr<Binary> binary_;
 };
 
 }  // namespace refrain

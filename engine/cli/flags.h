@@ -1,0 +1,91 @@
+// Command-line plumbing shared by refrain's commands: flags, loading rules
+// with their diagnostics printed, and scanning inputs with a summary.
+#ifndef REFRAIN_ENGINE_CLI_FLAGS_H_
+#define REFRAIN_ENGINE_CLI_FLAGS_H_
+
+#include <chrono>
+#include <functional>
+#include <map>
+#include <memory>
+#include <ostream>
+#include <set>
+#include <string>
+#include <vector>
+
+#include "absl/status/status.h"
+#include "engine/match/scanner.h"
+#include "engine/rules/rule_compiler.h"
+#include "engine/text/document_reader.h"
+
+namespace refrain {
+
+// The flags and positional arguments of one command.
+struct Args {
+  std::map<std::string, std::string> flags;
+  std::vector<std::string> positional;
+
+  bool Has(const std::string& flag) const { return flags.count(flag) > 0; }
+  // The flag's value, or `fallback` when it was not given.
+  std::string Get(const std::string& flag, const std::string& fallback = "") const {
+    auto it = flags.find(flag);
+    return it == flags.end() ? fallback : it->second;
+  }
+};
+
+// Parses `argv[first...]`. `value_flags` take a value (`--name=value` or
+// `--name value`), `bool_flags` do not. Prints what is wrong and returns
+// false on an unknown flag or a missing value.
+bool ParseArgs(const std::vector<std::string>& argv, size_t first,
+               const std::set<std::string>& value_flags,
+               const std::set<std::string>& bool_flags, Args* args,
+               std::ostream& err);
+
+// The flags every command that compiles rules accepts.
+extern const std::set<std::string> kRuleValueFlags;  // --max-pattern-memory
+extern const std::set<std::string> kRuleBoolFlags;   // --fold-diacritics
+
+// Loads and compiles the rules in `paths` with the rule flags of `args`,
+// printing every diagnostic to `err`. Returns null, with the exit code in
+// `*code`, when the rules cannot be used.
+std::unique_ptr<const CompiledRules> LoadRulesOrReport(
+    const std::vector<std::string>& paths, const Args& args, std::ostream& err,
+    int* code);
+
+// Reads inputs, scans each document and hands it with its mentions to
+// `consume`; reports skipped inputs and, at the end, a summary (documents,
+// skipped, mentions per claim) on `err`, with a progress line on a terminal.
+class ScanRun : public DocumentSink {
+ public:
+  using Consumer =
+      std::function<absl::Status(const Document&, const std::vector<Mention>&)>;
+
+  ScanRun(const Scanner& scanner, bool strict, std::ostream& err, Consumer consume);
+
+  // Reads `inputs` with `options`. Returns the exit code: 0 when every input
+  // was scanned, 1 when some were skipped or `consume` failed.
+  int Run(const std::vector<std::string>& inputs, const ReadOptions& options);
+
+  void OnDocument(Document document) override;
+  bool OnSkipped(const absl::Status& error) override;
+
+ private:
+  using Clock = std::chrono::steady_clock;
+  void ShowProgress(bool clear);
+
+  const Scanner& scanner_;
+  const bool strict_;
+  std::ostream& err_;
+  Consumer consume_;
+  const bool progress_;
+  const Clock::time_point start_;
+  Clock::time_point last_;
+  bool shown_ = false;
+  std::vector<Mention> mentions_;
+  std::map<std::string, int> by_claim_;
+  int64_t documents_ = 0, skipped_ = 0, bytes_ = 0;
+  absl::Status failed_;
+};
+
+}  // namespace refrain
+
+#endif  // REFRAIN_ENGINE_CLI_FLAGS_H_

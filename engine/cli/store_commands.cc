@@ -1,0 +1,315 @@
+// refrain ingest | query | stats | export | import: the claim store.
+#include <cerrno>
+#include <cstring>
+#include <fstream>
+#include <iostream>
+
+#include "absl/strings/match.h"
+#include "absl/strings/numbers.h"
+#include "absl/strings/str_format.h"
+#include "absl/strings/str_split.h"
+#include "engine/cli/cli.h"
+#include "engine/cli/commands.h"
+#include "engine/cli/flags.h"
+#include "engine/store/claim_store.h"
+#include "engine/store/mention_stream.h"
+#include "engine/util/proto_util.h"
+#include "re2/re2.h"
+
+namespace refrain {
+namespace {
+
+// Opens the store named by --db; prints why not and returns null.
+std::unique_ptr<ClaimStore> OpenStore(const Args& args, bool create, std::ostream& err) {
+  if (!args.Has("db")) {
+    err << "refrain: needs --db=FILE (the claim store)\n";
+    return nullptr;
+  }
+  StoreOptions options;
+  options.create_if_missing = create;
+  if (args.Has("busy-timeout")) {
+    double seconds;
+    if (!absl::SimpleAtod(args.Get("busy-timeout"), &seconds) || seconds < 0) {
+      err << "refrain: --busy-timeout wants seconds, got '" << args.Get("busy-timeout")
+          << "'\n";
+      return nullptr;
+    }
+    options.busy_timeout_ms = static_cast<int>(seconds * 1000);
+  }
+  absl::StatusOr<std::unique_ptr<ClaimStore>> store =
+      ClaimStore::Open(args.Get("db"), options);
+  if (!store.ok()) {
+    err << "refrain: " << store.status().message() << "\n";
+    return nullptr;
+  }
+  return std::move(*store);
+}
+
+// Prints what a rescan changed, per claim, with a few examples.
+void PrintRescan(const RescanReport& report, std::ostream& out) {
+  out << "rescan: " << report.documents << " documents, " << report.changed_documents
+      << " with changed mentions\n";
+  std::set<std::string> claims;
+  for (const auto& [claim, n] : report.added) claims.insert(claim);
+  for (const auto& [claim, n] : report.removed) claims.insert(claim);
+  for (const std::string& claim : claims) {
+    auto count = [&claim](const std::map<std::string, int>& m) {
+      auto it = m.find(claim);
+      return it == m.end() ? 0 : it->second;
+    };
+    out << absl::StrFormat("  %-28s +%d -%d\n", claim, count(report.added),
+                           count(report.removed));
+  }
+  for (const auto& [sign, examples] :
+       {std::make_pair('+', &report.added_examples),
+        std::make_pair('-', &report.removed_examples)}) {
+    for (const Mention& m : *examples) {
+      out << "  " << sign << " " << m.claim_id() << "  " << m.doc_id() << "  \""
+          << m.text() << "\"\n";
+    }
+  }
+}
+
+// A date filter: YYYY, YYYY-MM or YYYY-MM-DD.
+bool ValidDate(const std::string& date) {
+  static const RE2 kDate("\\d{4}(-\\d{2}(-\\d{2})?)?");
+  return RE2::FullMatch(date, kDate);
+}
+
+}  // namespace
+
+int IngestCommand(const std::vector<std::string>& argv, std::ostream& out,
+                  std::ostream& err) {
+  Args args;
+  std::set<std::string> value_flags = {"db", "rules", "source", "busy-timeout"};
+  std::set<std::string> bool_flags = {"strict", "rescan"};
+  value_flags.insert(kRuleValueFlags.begin(), kRuleValueFlags.end());
+  bool_flags.insert(kRuleBoolFlags.begin(), kRuleBoolFlags.end());
+  if (!ParseArgs(argv, 1, value_flags, bool_flags, &args, err)) return kExitUsage;
+  if (!args.Has("rules")) {
+    err << "refrain: ingest needs --rules=PATH (a rule file or directory)\n";
+    return kExitUsage;
+  }
+  if (args.positional.empty() && !args.Has("rescan")) {
+    err << "refrain: ingest needs INPUTs, or --rescan\n";
+    return kExitUsage;
+  }
+  int code;
+  std::shared_ptr<const CompiledRules> rules = LoadRulesOrReport(
+      absl::StrSplit(args.Get("rules"), ',', absl::SkipEmpty()), args, err, &code);
+  if (rules == nullptr) return code;
+  absl::StatusOr<std::unique_ptr<Scanner>> scanner = Scanner::Create(rules);
+  if (!scanner.ok()) {
+    err << "refrain: " << scanner.status().message() << "\n";
+    return kExitFindings;
+  }
+  std::unique_ptr<ClaimStore> store = OpenStore(args, /*create=*/true, err);
+  if (store == nullptr) return kExitUsage;
+
+  if (args.Has("rescan")) {
+    absl::StatusOr<RescanReport> report = store->Rescan(**scanner);
+    if (!report.ok()) {
+      err << "refrain: " << report.status().message() << "\n";
+      return kExitFindings;
+    }
+    PrintRescan(*report, out);
+  }
+  if (args.positional.empty()) return kExitOk;
+
+  int added = 0, replaced = 0, unchanged = 0;
+  ScanRun run(**scanner, args.Has("strict"), err,
+              [&](const Document& document, const std::vector<Mention>& mentions) {
+                absl::StatusOr<IngestOutcome> outcome = store->Ingest(document, mentions);
+                if (!outcome.ok()) return outcome.status();
+                switch (*outcome) {
+                  case IngestOutcome::kAdded: ++added; break;
+                  case IngestOutcome::kReplaced: ++replaced; break;
+                  case IngestOutcome::kUnchanged: ++unchanged; break;
+                }
+                return absl::OkStatus();
+              });
+  ReadOptions read;
+  read.default_source = args.Get("source");
+  const int result = run.Run(args.positional, read);
+  err << "refrain: " << store->path() << ": " << added << " added, " << replaced
+      << " replaced, " << unchanged << " unchanged\n";
+  return result;
+}
+
+int QueryCommand(const std::vector<std::string>& argv, std::ostream& out,
+                 std::ostream& err) {
+  Args args;
+  if (!ParseArgs(argv, 1, {"db", "claim", "source", "since", "until", "format"}, {},
+                 &args, err)) {
+    return kExitUsage;
+  }
+  const std::string format = args.Get("format", "table");
+  if (format != "jsonl" && format != "table" && format != "binpb") {
+    err << "refrain: --format: unknown format '" << format
+        << "' (choose jsonl, table or binpb)\n";
+    return kExitUsage;
+  }
+  for (const char* flag : {"since", "until"}) {
+    if (args.Has(flag) && !ValidDate(args.Get(flag))) {
+      err << "refrain: --" << flag << " wants YYYY, YYYY-MM or YYYY-MM-DD, got '"
+          << args.Get(flag) << "'\n";
+      return kExitUsage;
+    }
+  }
+  std::unique_ptr<ClaimStore> store = OpenStore(args, /*create=*/false, err);
+  if (store == nullptr) return kExitUsage;
+
+  MentionQuery query{args.Get("claim"), args.Get("source"), args.Get("since"),
+                     args.Get("until")};
+  MentionWriter binary(&out, MentionFormat::kBinpb);
+  std::vector<StoredMention> table;
+  absl::Status status = store->Query(query, [&](const StoredMention& m) {
+    if (format == "jsonl") {
+      out << ToJsonLine(m) << '\n';
+    } else if (format == "binpb") {
+      return binary.Write(m.mention());
+    } else {
+      table.push_back(m);
+    }
+    return out.good() ? absl::OkStatus()
+                      : absl::DataLossError("cannot write output");
+  });
+  if (format == "table") {
+    size_t date = 4, source = 6, claim = 5;
+    for (const StoredMention& m : table) {
+      date = std::max(date, m.mention().date().size());
+      source = std::max(source, m.mention().source().size());
+      claim = std::max(claim, m.mention().claim_id().size());
+    }
+    out << absl::StrFormat("%-*s  %-*s  %-*s  %s\n", date, "date", source, "source",
+                           claim, "claim", "text");
+    for (const StoredMention& m : table) {
+      out << absl::StrFormat("%-*s  %-*s  %-*s  \"%s\"\n", date, m.mention().date(),
+                             source, m.mention().source(), claim,
+                             m.mention().claim_id(), m.mention().text());
+    }
+    err << "refrain: " << table.size() << " mentions\n";
+  }
+  if (!status.ok()) {
+    err << "refrain: " << status.message() << "\n";
+    return kExitFindings;
+  }
+  return kExitOk;
+}
+
+int StatsCommand(const std::vector<std::string>& argv, std::ostream& out,
+                 std::ostream& err) {
+  Args args;
+  if (!ParseArgs(argv, 1, {"db"}, {}, &args, err)) return kExitUsage;
+  std::unique_ptr<ClaimStore> store = OpenStore(args, /*create=*/false, err);
+  if (store == nullptr) return kExitUsage;
+  absl::StatusOr<StoreStats> stats = store->Stats();
+  if (!stats.ok()) {
+    err << "refrain: " << stats.status().message() << "\n";
+    return kExitFindings;
+  }
+  out << store->path() << ": " << stats->documents << " documents, " << stats->mentions
+      << " mentions\n";
+
+  // Claims by source, as a matrix.
+  std::set<std::string> claims, sources;
+  for (const auto& [key, n] : stats->by_claim_and_source) {
+    claims.insert(key.first);
+    sources.insert(key.second);
+  }
+  size_t width = 5;
+  for (const std::string& c : claims) width = std::max(width, c.size());
+  out << "\nmentions by claim and source\n" << absl::StrFormat("%-*s", width, "claim");
+  for (const std::string& s : sources) out << "  " << (s.empty() ? "-" : s);
+  out << "\n";
+  for (const std::string& c : claims) {
+    out << absl::StrFormat("%-*s", width, c);
+    for (const std::string& s : sources) {
+      auto it = stats->by_claim_and_source.find({c, s});
+      const int64_t n = it == stats->by_claim_and_source.end() ? 0 : it->second;
+      out << absl::StrFormat("  %*d", std::max<size_t>(1, s.empty() ? 1 : s.size()), n);
+    }
+    out << "\n";
+  }
+
+  out << "\nmentions by claim and month\n";
+  for (const auto& [key, n] : stats->by_claim_and_month) {
+    out << absl::StrFormat("%-*s  %-7s  %d\n", width, key.first,
+                           key.second.empty() ? "-" : key.second, n);
+  }
+  return kExitOk;
+}
+
+int ExportCommand(const std::vector<std::string>& argv, std::ostream& out,
+                  std::ostream& err) {
+  Args args;
+  if (!ParseArgs(argv, 1, {"db", "format"}, {}, &args, err)) return kExitUsage;
+  absl::StatusOr<MentionFormat> format = ParseMentionFormat(args.Get("format", "jsonl"));
+  if (!format.ok() ||
+      (*format != MentionFormat::kJsonl && *format != MentionFormat::kBinpb)) {
+    err << "refrain: --format: choose jsonl or binpb\n";
+    return kExitUsage;
+  }
+  std::unique_ptr<ClaimStore> store = OpenStore(args, /*create=*/false, err);
+  if (store == nullptr) return kExitUsage;
+  MentionWriter writer(&out, *format);
+  int64_t count = 0;
+  absl::Status status = store->Query(MentionQuery(), [&](const StoredMention& m) {
+    ++count;
+    return writer.Write(m.mention());
+  });
+  if (status.ok()) status = writer.Flush();
+  if (!status.ok()) {
+    err << "refrain: " << status.message() << "\n";
+    return kExitFindings;
+  }
+  err << "refrain: exported " << count << " mentions\n";
+  return kExitOk;
+}
+
+int ImportCommand(const std::vector<std::string>& argv, std::ostream& out,
+                  std::ostream& err) {
+  Args args;
+  if (!ParseArgs(argv, 1, {"db", "format", "busy-timeout"}, {}, &args, err)) {
+    return kExitUsage;
+  }
+  if (args.positional.empty()) {
+    err << "refrain: import needs a FILE of mentions (.jsonl or .binpb), or -\n";
+    return kExitUsage;
+  }
+  std::unique_ptr<ClaimStore> store = OpenStore(args, /*create=*/true, err);
+  if (store == nullptr) return kExitUsage;
+  int64_t total = 0;
+  for (const std::string& path : args.positional) {
+    const std::string name =
+        args.Get("format", absl::EndsWith(path, ".binpb") ? "binpb" : "jsonl");
+    absl::StatusOr<MentionFormat> format = ParseMentionFormat(name);
+    if (!format.ok() ||
+        (*format != MentionFormat::kJsonl && *format != MentionFormat::kBinpb)) {
+      err << "refrain: --format: choose jsonl or binpb\n";
+      return kExitUsage;
+    }
+    std::ifstream file;
+    std::istream* in = &std::cin;
+    if (path != "-") {
+      file.open(path, std::ios::binary);
+      if (!file) {
+        err << "refrain: cannot read " << path << ": " << std::strerror(errno) << "\n";
+        return kExitFindings;
+      }
+      in = &file;
+    }
+    MentionReader reader(in, *format, path == "-" ? "stdin" : path);
+    absl::StatusOr<int64_t> stored =
+        store->Import([&reader](Mention* m) { return reader.Next(m); });
+    if (!stored.ok()) {
+      err << "refrain: " << stored.status().message() << "\n";
+      return kExitFindings;
+    }
+    total += *stored;
+  }
+  out << "imported " << total << " mentions into " << store->path() << "\n";
+  return kExitOk;
+}
+
+}  // namespace refrain

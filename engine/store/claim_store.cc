@@ -1,0 +1,481 @@
+#include "engine/store/claim_store.h"
+
+#include <sqlite3.h>
+
+#include <filesystem>
+#include <set>
+#include <tuple>
+
+#include "absl/strings/str_cat.h"
+#include "engine/match/scanner.h"
+#include "engine/util/fingerprint.h"
+#include "engine/util/proto_util.h"
+#include "engine/util/status_macros.h"
+
+namespace refrain {
+namespace {
+
+// PRAGMA application_id of refrain stores: "RFRN".
+constexpr int kApplicationId = 0x5246524E;
+
+constexpr char kSchema[] = R"sql(
+CREATE TABLE documents (
+  id            INTEGER PRIMARY KEY,
+  doc_id        TEXT NOT NULL UNIQUE,
+  source        TEXT NOT NULL,
+  date          TEXT NOT NULL,
+  content_hash  TEXT NOT NULL,
+  meta          BLOB NOT NULL,
+  text          TEXT,
+  ingested_at   TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))
+);
+CREATE TABLE mentions (
+  id            INTEGER PRIMARY KEY,
+  document      INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+  claim_id      TEXT NOT NULL,
+  source        TEXT NOT NULL,
+  date          TEXT NOT NULL,
+  begin         INTEGER NOT NULL,
+  end           INTEGER NOT NULL,
+  rule_set_fingerprint TEXT NOT NULL,
+  mention       BLOB NOT NULL
+);
+CREATE INDEX mentions_by_document ON mentions(document);
+CREATE INDEX mentions_by_claim ON mentions(claim_id, date);
+CREATE INDEX mentions_by_source ON mentions(source, date);
+)sql";
+
+// A prepared statement, finalised on destruction.
+class Statement {
+ public:
+  Statement(sqlite3* db, const char* sql) {
+    code_ = sqlite3_prepare_v2(db, sql, -1, &stmt_, nullptr);
+  }
+  ~Statement() { sqlite3_finalize(stmt_); }
+  Statement(const Statement&) = delete;
+  Statement& operator=(const Statement&) = delete;
+
+  int code() const { return code_; }
+  Statement& Bind(int i, absl::string_view text) {
+    sqlite3_bind_text(stmt_, i, text.data(), static_cast<int>(text.size()),
+                      SQLITE_TRANSIENT);
+    return *this;
+  }
+  Statement& BindBlob(int i, const std::string& bytes) {
+    sqlite3_bind_blob(stmt_, i, bytes.data(), static_cast<int>(bytes.size()),
+                      SQLITE_TRANSIENT);
+    return *this;
+  }
+  Statement& Bind(int i, int64_t value) {
+    sqlite3_bind_int64(stmt_, i, value);
+    return *this;
+  }
+  Statement& BindNull(int i) {
+    sqlite3_bind_null(stmt_, i);
+    return *this;
+  }
+  // Makes the statement ready to run again with new bindings.
+  void Reset() {
+    sqlite3_reset(stmt_);
+    sqlite3_clear_bindings(stmt_);
+  }
+  // SQLITE_ROW, SQLITE_DONE or an error code.
+  int Step() { return code_ = sqlite3_step(stmt_); }
+  int64_t Int(int column) const { return sqlite3_column_int64(stmt_, column); }
+  std::string Text(int column) const {
+    const auto* p = sqlite3_column_blob(stmt_, column);
+    return p == nullptr ? std::string()
+                        : std::string(static_cast<const char*>(p),
+                                      sqlite3_column_bytes(stmt_, column));
+  }
+  bool IsNull(int column) const {
+    return sqlite3_column_type(stmt_, column) == SQLITE_NULL;
+  }
+
+ private:
+  sqlite3_stmt* stmt_ = nullptr;
+  int code_;
+};
+
+std::string ContentHash(const Document& document) {
+  return FingerprintHex(SerializeDeterministic(document));
+}
+
+// The document without its text, as stored in `documents.meta`.
+std::string Meta(const Document& document) {
+  Document meta = document;
+  meta.clear_text();
+  return SerializeDeterministic(meta);
+}
+
+// What identifies a mention across rescans.
+using MentionKey = std::tuple<std::string, uint32_t, uint32_t>;
+MentionKey KeyOf(const Mention& m) { return {m.claim_id(), m.begin(), m.end()}; }
+
+}  // namespace
+
+absl::Status ClaimStore::Error(int code, const std::string& what) const {
+  const std::string message = absl::StrCat(
+      path_, ": ", what, ": ", db_ != nullptr ? sqlite3_errmsg(db_) : sqlite3_errstr(code));
+  switch (code & 0xFF) {
+    case SQLITE_NOTADB:
+      return absl::FailedPreconditionError(
+          absl::StrCat(path_, ": not a refrain store (not an SQLite database)"));
+    case SQLITE_CORRUPT:
+      return absl::DataLossError(
+          absl::StrCat(path_, ": the store is damaged (", sqlite3_errstr(code),
+                       "); restore it from a backup or rebuild it with "
+                       "`refrain import`"));
+    case SQLITE_BUSY:
+    case SQLITE_LOCKED:
+      return absl::UnavailableError(absl::StrCat(
+          path_, ": locked by another writer (another `refrain ingest`?); "
+                 "try again when it is done"));
+    case SQLITE_FULL:
+      return absl::ResourceExhaustedError(message);
+    case SQLITE_CANTOPEN:
+      return absl::NotFoundError(message);
+    case SQLITE_PERM:
+    case SQLITE_READONLY:
+    case SQLITE_AUTH:
+      return absl::PermissionDeniedError(message);
+    default:
+      return absl::InternalError(message);
+  }
+}
+
+absl::Status ClaimStore::Exec(const char* sql) const {
+  const int code = sqlite3_exec(db_, sql, nullptr, nullptr, nullptr);
+  return code == SQLITE_OK ? absl::OkStatus() : Error(code, "cannot run SQL");
+}
+
+absl::Status ClaimStore::Begin() { return Exec("BEGIN IMMEDIATE"); }
+absl::Status ClaimStore::Commit() { return Exec("COMMIT"); }
+void ClaimStore::Rollback() {
+  if (!sqlite3_get_autocommit(db_)) sqlite3_exec(db_, "ROLLBACK", nullptr, nullptr, nullptr);
+}
+
+ClaimStore::~ClaimStore() { sqlite3_close_v2(db_); }
+
+absl::StatusOr<std::unique_ptr<ClaimStore>> ClaimStore::Open(
+    const std::string& path, const StoreOptions& options) {
+  std::error_code ec;
+  const bool exists = std::filesystem::exists(path, ec);
+  if (!exists && !options.create_if_missing) {
+    return absl::NotFoundError(absl::StrCat(path, ": no such store"));
+  }
+  if (exists && std::filesystem::is_directory(path, ec)) {
+    return absl::FailedPreconditionError(
+        absl::StrCat(path, ": not a refrain store (a directory)"));
+  }
+  sqlite3* db = nullptr;
+  const int flags = SQLITE_OPEN_READWRITE | (options.create_if_missing ? SQLITE_OPEN_CREATE : 0);
+  const int code = sqlite3_open_v2(path.c_str(), &db, flags, nullptr);
+  std::unique_ptr<ClaimStore> store(new ClaimStore(path, db));
+  if (code != SQLITE_OK) return store->Error(code, "cannot open");
+  sqlite3_extended_result_codes(db, 1);
+  sqlite3_busy_timeout(db, options.busy_timeout_ms);
+
+  // What is this file? Reading the header fails for a file that is not
+  // SQLite; a refrain store carries our application id.
+  int64_t application_id, version, objects;
+  {
+    Statement probe(db, "SELECT (SELECT application_id FROM pragma_application_id),"
+                        " (SELECT user_version FROM pragma_user_version),"
+                        " (SELECT count(*) FROM sqlite_master)");
+    if (probe.code() != SQLITE_OK) return store->Error(probe.code(), "cannot read");
+    if (probe.Step() != SQLITE_ROW) return store->Error(probe.code(), "cannot read");
+    application_id = probe.Int(0);
+    version = probe.Int(1);
+    objects = probe.Int(2);
+  }
+  if (application_id == kApplicationId) {
+    if (version > kSchemaVersion) {
+      return absl::FailedPreconditionError(absl::StrCat(
+          path, ": written by a newer refrain (store schema ", version,
+          "; this refrain reads up to ", kSchemaVersion, ")"));
+    }
+  } else if (application_id != 0 || objects != 0) {
+    return absl::FailedPreconditionError(absl::StrCat(
+        path, ": not a refrain store (an SQLite database of another application)"));
+  }
+  RETURN_IF_ERROR(store->Exec("PRAGMA journal_mode=WAL"));
+  RETURN_IF_ERROR(store->Exec("PRAGMA synchronous=NORMAL"));
+  RETURN_IF_ERROR(store->Exec("PRAGMA foreign_keys=ON"));
+  if (application_id == 0) {
+    // New store; another process may be creating it at the same moment.
+    RETURN_IF_ERROR(store->Begin());
+    bool still_new;
+    {
+      Statement again(db, "SELECT application_id FROM pragma_application_id");
+      still_new = again.Step() == SQLITE_ROW && again.Int(0) == 0;
+    }
+    if (still_new) {
+      absl::Status created = store->Exec(kSchema);
+      if (created.ok()) {
+        created = store->Exec(absl::StrCat("PRAGMA application_id=", kApplicationId,
+                                           "; PRAGMA user_version=", kSchemaVersion)
+                                  .c_str());
+      }
+      if (!created.ok()) {
+        store->Rollback();
+        return created;
+      }
+    }
+    RETURN_IF_ERROR(store->Commit());
+  }
+  // Touch the tables, so that a damaged file is reported here.
+  {
+    Statement check(db, "SELECT count(*) FROM documents");
+    if (check.code() != SQLITE_OK || check.Step() != SQLITE_ROW) {
+      return store->Error(check.code(), "cannot read");
+    }
+  }
+  return store;
+}
+
+absl::StatusOr<int64_t> ClaimStore::UpsertDocument(const Document& document,
+                                                   const std::string& content_hash,
+                                                   bool with_text) {
+  Statement upsert(db_,
+                   "INSERT INTO documents(doc_id, source, date, content_hash, meta, text)"
+                   " VALUES (?1, ?2, ?3, ?4, ?5, ?6)"
+                   " ON CONFLICT(doc_id) DO UPDATE SET source = ?2, date = ?3,"
+                   " content_hash = ?4, meta = ?5, text = ?6,"
+                   " ingested_at = strftime('%Y-%m-%dT%H:%M:%SZ', 'now')"
+                   " RETURNING id");
+  upsert.Bind(1, document.id()).Bind(2, document.source()).Bind(3, document.date());
+  upsert.Bind(4, content_hash).BindBlob(5, Meta(document));
+  if (with_text) {
+    upsert.Bind(6, document.text());
+  } else {
+    upsert.BindNull(6);
+  }
+  if (upsert.Step() != SQLITE_ROW) return Error(upsert.code(), "cannot store document");
+  const int64_t row = upsert.Int(0);
+  if (upsert.Step() != SQLITE_DONE) return Error(upsert.code(), "cannot store document");
+  return row;
+}
+
+absl::Status ClaimStore::InsertMentions(int64_t document_row,
+                                        const std::vector<Mention>& mentions) {
+  Statement insert(db_,
+                   "INSERT INTO mentions(document, claim_id, source, date, begin, end,"
+                   " rule_set_fingerprint, mention) VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
+  for (const Mention& m : mentions) {
+    insert.Bind(1, document_row).Bind(2, m.claim_id()).Bind(3, m.source());
+    insert.Bind(4, m.date()).Bind(5, int64_t{m.begin()}).Bind(6, int64_t{m.end()});
+    insert.Bind(7, m.rule_set_fingerprint()).BindBlob(8, SerializeDeterministic(m));
+    if (insert.Step() != SQLITE_DONE) return Error(insert.code(), "cannot store mention");
+    insert.Reset();
+  }
+  return absl::OkStatus();
+}
+
+absl::StatusOr<IngestOutcome> ClaimStore::Ingest(const Document& document,
+                                                 const std::vector<Mention>& mentions) {
+  const std::string hash = ContentHash(document);
+  RETURN_IF_ERROR(Begin());
+  auto body = [&]() -> absl::StatusOr<IngestOutcome> {
+    Statement find(db_, "SELECT id, content_hash FROM documents WHERE doc_id = ?");
+    find.Bind(1, document.id());
+    const int step = find.Step();
+    if (step != SQLITE_ROW && step != SQLITE_DONE) return Error(step, "cannot read");
+    IngestOutcome outcome = IngestOutcome::kAdded;
+    if (step == SQLITE_ROW) {
+      if (find.Text(1) == hash) return IngestOutcome::kUnchanged;
+      Statement remove(db_, "DELETE FROM mentions WHERE document = ?");
+      remove.Bind(1, find.Int(0));
+      if (remove.Step() != SQLITE_DONE) return Error(remove.code(), "cannot replace");
+      outcome = IngestOutcome::kReplaced;
+    }
+    ASSIGN_OR_RETURN(int64_t row, UpsertDocument(document, hash, /*with_text=*/true));
+    RETURN_IF_ERROR(InsertMentions(row, mentions));
+    return outcome;
+  };
+  absl::StatusOr<IngestOutcome> outcome = body();
+  if (!outcome.ok()) {
+    Rollback();
+    return outcome;
+  }
+  RETURN_IF_ERROR(Commit());
+  return outcome;
+}
+
+absl::Status ClaimStore::LoadMentions(int64_t document_row,
+                                      std::vector<Mention>* out) const {
+  Statement select(db_, "SELECT mention FROM mentions WHERE document = ? ORDER BY id");
+  select.Bind(1, document_row);
+  int step;
+  while ((step = select.Step()) == SQLITE_ROW) {
+    Mention m;
+    if (!m.ParseFromString(select.Text(0))) {
+      return absl::DataLossError(absl::StrCat(path_, ": a stored mention does not parse"));
+    }
+    out->push_back(std::move(m));
+  }
+  return step == SQLITE_DONE ? absl::OkStatus() : Error(step, "cannot read mentions");
+}
+
+absl::StatusOr<RescanReport> ClaimStore::Rescan(const Scanner& scanner) {
+  std::vector<int64_t> rows;
+  {
+    Statement select(db_, "SELECT id FROM documents WHERE text IS NOT NULL ORDER BY id");
+    int step;
+    while ((step = select.Step()) == SQLITE_ROW) rows.push_back(select.Int(0));
+    if (step != SQLITE_DONE) return Error(step, "cannot read documents");
+  }
+  constexpr size_t kExamples = 10;
+  RescanReport report;
+  for (int64_t row : rows) {
+    RETURN_IF_ERROR(Begin());
+    auto body = [&]() -> absl::Status {
+      Statement select(db_, "SELECT meta, text FROM documents WHERE id = ?");
+      select.Bind(1, row);
+      if (select.Step() != SQLITE_ROW) return Error(select.code(), "cannot read document");
+      Document document;
+      if (!document.ParseFromString(select.Text(0))) {
+        return absl::DataLossError(absl::StrCat(path_, ": a stored document does not parse"));
+      }
+      document.set_text(select.Text(1));
+      std::vector<Mention> old_mentions, new_mentions;
+      RETURN_IF_ERROR(LoadMentions(row, &old_mentions));
+      scanner.Scan(document, &new_mentions);
+
+      std::set<MentionKey> old_keys, new_keys;
+      for (const Mention& m : old_mentions) old_keys.insert(KeyOf(m));
+      for (const Mention& m : new_mentions) new_keys.insert(KeyOf(m));
+      bool changed = old_mentions.size() != new_mentions.size();
+      for (const Mention& m : new_mentions) {
+        if (old_keys.count(KeyOf(m))) continue;
+        changed = true;
+        ++report.added[m.claim_id()];
+        if (report.added_examples.size() < kExamples) report.added_examples.push_back(m);
+      }
+      for (const Mention& m : old_mentions) {
+        if (new_keys.count(KeyOf(m))) continue;
+        changed = true;
+        ++report.removed[m.claim_id()];
+        if (report.removed_examples.size() < kExamples) report.removed_examples.push_back(m);
+      }
+      ++report.documents;
+      report.changed_documents += changed;
+      Statement remove(db_, "DELETE FROM mentions WHERE document = ?");
+      remove.Bind(1, row);
+      if (remove.Step() != SQLITE_DONE) return Error(remove.code(), "cannot replace");
+      return InsertMentions(row, new_mentions);
+    };
+    absl::Status status = body();
+    if (!status.ok()) {
+      Rollback();
+      return status;
+    }
+    RETURN_IF_ERROR(Commit());
+  }
+  return report;
+}
+
+absl::Status ClaimStore::Query(
+    const MentionQuery& query,
+    const std::function<absl::Status(const StoredMention&)>& fn) const {
+  Statement select(
+      db_,
+      "SELECT m.mention, d.meta FROM mentions m JOIN documents d ON d.id = m.document"
+      " WHERE (?1 = '' OR m.claim_id = ?1) AND (?2 = '' OR m.source = ?2)"
+      " AND (?3 = '' OR m.date >= ?3) AND (?4 = '' OR m.date <= ?4 || ?5)"
+      " AND ((?3 = '' AND ?4 = '') OR m.date <> '')"
+      " ORDER BY m.date, m.source, d.doc_id, m.begin, m.claim_id");
+  // Appended to `until` so that "2024-10" also takes "2024-10-31".
+  select.Bind(1, query.claim_id).Bind(2, query.source).Bind(3, query.since);
+  select.Bind(4, query.until).Bind(5, "\xF4\x8F\xBF\xBF");
+  int step;
+  while ((step = select.Step()) == SQLITE_ROW) {
+    StoredMention stored;
+    Document meta;
+    if (!stored.mutable_mention()->ParseFromString(select.Text(0)) ||
+        !meta.ParseFromString(select.Text(1))) {
+      return absl::DataLossError(absl::StrCat(path_, ": a stored record does not parse"));
+    }
+    stored.set_title(meta.title());
+    stored.set_url(meta.url());
+    stored.mutable_metadata()->insert(meta.metadata().begin(), meta.metadata().end());
+    RETURN_IF_ERROR(fn(stored));
+  }
+  return step == SQLITE_DONE ? absl::OkStatus() : Error(step, "cannot read mentions");
+}
+
+absl::StatusOr<int64_t> ClaimStore::Import(
+    const std::function<absl::StatusOr<bool>(Mention*)>& next) {
+  std::set<std::string> seen;
+  std::vector<Mention> run;
+  int64_t stored = 0;
+  // Stores one run of mentions of one document, in one transaction.
+  auto flush = [&]() -> absl::Status {
+    if (run.empty()) return absl::OkStatus();
+    const Mention& first = run.front();
+    RETURN_IF_ERROR(Begin());
+    auto body = [&]() -> absl::Status {
+      Statement find(db_, "SELECT id FROM documents WHERE doc_id = ?");
+      find.Bind(1, first.doc_id());
+      int64_t row;
+      if (find.Step() == SQLITE_ROW) {
+        row = find.Int(0);
+      } else {
+        Document stub;
+        stub.set_id(first.doc_id());
+        stub.set_source(first.source());
+        stub.set_date(first.date());
+        ASSIGN_OR_RETURN(row, UpsertDocument(stub, "", /*with_text=*/false));
+      }
+      if (seen.insert(first.doc_id()).second) {
+        Statement remove(db_, "DELETE FROM mentions WHERE document = ?");
+        remove.Bind(1, row);
+        if (remove.Step() != SQLITE_DONE) return Error(remove.code(), "cannot replace");
+      }
+      return InsertMentions(row, run);
+    };
+    absl::Status status = body();
+    if (!status.ok()) {
+      Rollback();
+      return status;
+    }
+    RETURN_IF_ERROR(Commit());
+    stored += static_cast<int64_t>(run.size());
+    run.clear();
+    return absl::OkStatus();
+  };
+  while (true) {
+    Mention m;
+    ASSIGN_OR_RETURN(bool more, next(&m));
+    if (!more) break;
+    if (m.doc_id().empty() || m.claim_id().empty()) {
+      return absl::InvalidArgumentError("a record has no doc_id or no claim_id");
+    }
+    if (!run.empty() && run.front().doc_id() != m.doc_id()) RETURN_IF_ERROR(flush());
+    run.push_back(std::move(m));
+  }
+  RETURN_IF_ERROR(flush());
+  return stored;
+}
+
+absl::StatusOr<StoreStats> ClaimStore::Stats() const {
+  StoreStats stats;
+  Statement counts(db_, "SELECT (SELECT count(*) FROM documents), (SELECT count(*) FROM mentions)");
+  if (counts.Step() != SQLITE_ROW) return Error(counts.code(), "cannot read");
+  stats.documents = counts.Int(0);
+  stats.mentions = counts.Int(1);
+  Statement by_source(db_, "SELECT claim_id, source, count(*) FROM mentions GROUP BY 1, 2");
+  int step;
+  while ((step = by_source.Step()) == SQLITE_ROW) {
+    stats.by_claim_and_source[{by_source.Text(0), by_source.Text(1)}] = by_source.Int(2);
+  }
+  if (step != SQLITE_DONE) return Error(step, "cannot read");
+  Statement by_month(db_, "SELECT claim_id, substr(date, 1, 7), count(*) FROM mentions GROUP BY 1, 2");
+  while ((step = by_month.Step()) == SQLITE_ROW) {
+    stats.by_claim_and_month[{by_month.Text(0), by_month.Text(1)}] = by_month.Int(2);
+  }
+  if (step != SQLITE_DONE) return Error(step, "cannot read");
+  return stats;
+}
+
+}  // namespace refrain

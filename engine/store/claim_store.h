@@ -1,0 +1,147 @@
+// The claim store: documents and their mentions in an SQLite database, grown
+// day by day, never double-counting a document and never half-writing one.
+//
+//   absl::StatusOr<std::unique_ptr<ClaimStore>> store =
+//       ClaimStore::Open("claims.db", StoreOptions());
+//   absl::StatusOr<IngestOutcome> outcome = (*store)->Ingest(document, mentions);
+//   (*store)->Query(query, [](const StoredMention& m) { ...; return absl::OkStatus(); });
+//
+// Each document is written in one transaction: after a crash, or `kill -9`,
+// at any moment, every document is either fully in (with all its mentions)
+// or fully out. The database runs in WAL mode, so readers see a consistent
+// state while a writer works; a second writer waits up to
+// `StoreOptions::busy_timeout_ms`, then fails with a clear message. The
+// tables and guarantees are described in docs/store.md.
+//
+// A ClaimStore is one connection: use it from one thread at a time; open
+// one per thread or process for concurrency.
+#ifndef REFRAIN_ENGINE_STORE_CLAIM_STORE_H_
+#define REFRAIN_ENGINE_STORE_CLAIM_STORE_H_
+
+#include <cstdint>
+#include <functional>
+#include <map>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "absl/status/status.h"
+#include "absl/status/statusor.h"
+#include "proto/claim.pb.h"
+#include "proto/document.pb.h"
+#include "proto/store.pb.h"
+
+struct sqlite3;
+
+namespace refrain {
+
+class Scanner;
+
+struct StoreOptions {
+  // Create the database when the file does not exist. Default: true.
+  bool create_if_missing = true;
+  // How long to wait for another writer before giving up. Default: 10 s.
+  int busy_timeout_ms = 10000;
+};
+
+enum class IngestOutcome {
+  kAdded,      // a document not seen before
+  kReplaced,   // a known document whose content changed: mentions replaced
+  kUnchanged,  // the same content again: nothing written
+};
+
+// Which mentions `Query` returns; empty fields do not filter.
+struct MentionQuery {
+  std::string claim_id;
+  std::string source;
+  std::string since;  // dates compare as strings: "2024-10" >= "2024-10"
+  std::string until;  // inclusive: "2024-10" also takes "2024-10-31"
+};
+
+// Mentions that appeared and disappeared, per claim, when documents were
+// scanned again with changed rules.
+struct RescanReport {
+  int documents = 0;
+  int changed_documents = 0;
+  std::map<std::string, int> added;    // claim id -> mentions
+  std::map<std::string, int> removed;  // claim id -> mentions
+  // A few examples of each change, for the rule author.
+  std::vector<Mention> added_examples, removed_examples;
+};
+
+struct StoreStats {
+  int64_t documents = 0;
+  int64_t mentions = 0;
+  // (claim id, source) -> mentions
+  std::map<std::pair<std::string, std::string>, int64_t> by_claim_and_source;
+  // (claim id, month "YYYY-MM", or the date as given when shorter) -> mentions
+  std::map<std::pair<std::string, std::string>, int64_t> by_claim_and_month;
+};
+
+class ClaimStore {
+ public:
+  // The schema this build writes, and the newest it reads.
+  static constexpr int kSchemaVersion = 1;
+
+  // Opens (or creates) the store at `path`. Errors name the file:
+  // NotFound when it does not exist and `create_if_missing` is false;
+  // FailedPrecondition when it is not a refrain store (another SQLite
+  // database, or not SQLite at all) or was written by a newer refrain;
+  // DataLoss when it is damaged.
+  static absl::StatusOr<std::unique_ptr<ClaimStore>> Open(const std::string& path,
+                                                          const StoreOptions& options);
+  ~ClaimStore();
+
+  // Stores `document` (with its text) and its `mentions`, in one
+  // transaction, keyed by `document.id()`. The same content again is a
+  // no-op; changed content replaces the document's mentions.
+  // Unavailable when another writer holds the store for longer than the
+  // busy timeout; DataLoss when the file is damaged.
+  absl::StatusOr<IngestOutcome> Ingest(const Document& document,
+                                       const std::vector<Mention>& mentions);
+
+  // Scans every stored document that has text again with `scanner`,
+  // replacing its mentions (one transaction per document), and reports
+  // what appeared and disappeared.
+  absl::StatusOr<RescanReport> Rescan(const Scanner& scanner);
+
+  // Calls `fn` for each mention matching `query`, ordered by date, source,
+  // document and position. Stops at, and returns, the first error of `fn`.
+  absl::Status Query(const MentionQuery& query,
+                     const std::function<absl::Status(const StoredMention&)>& fn) const;
+
+  // Stores mentions read from a record stream (`refrain import`): for each
+  // document id, the first run of its mentions replaces what the store
+  // holds for it, later ones in the same call are added. Documents not in
+  // the store are created without text (they cannot be rescanned).
+  // Returns the number of mentions stored.
+  absl::StatusOr<int64_t> Import(
+      const std::function<absl::StatusOr<bool>(Mention*)>& next);
+
+  absl::StatusOr<StoreStats> Stats() const;
+
+  const std::string& path() const { return path_; }
+
+ private:
+  ClaimStore(std::string path, sqlite3* db) : path_(std::move(path)), db_(db) {}
+
+  absl::Status Exec(const char* sql) const;
+  // An error status for SQLite result `code`, naming the file.
+  absl::Status Error(int code, const std::string& what) const;
+  absl::Status Begin();
+  absl::Status Commit();
+  void Rollback();
+  absl::StatusOr<int64_t> UpsertDocument(const Document& document,
+                                         const std::string& content_hash,
+                                         bool with_text);
+  absl::Status InsertMentions(int64_t document_row,
+                              const std::vector<Mention>& mentions);
+  absl::Status LoadMentions(int64_t document_row, std::vector<Mention>* out) const;
+
+  std::string path_;
+  sqlite3* db_;
+};
+
+}  // namespace refrain
+
+#endif  // REFRAIN_ENGINE_STORE_CLAIM_STORE_H_
