@@ -19,8 +19,12 @@
 namespace refrain {
 namespace {
 
-// Opens the store named by --db; prints why not and returns null.
-std::unique_ptr<ClaimStore> OpenStore(const Args& args, bool create, std::ostream& err) {
+// Opens the store named by --db; prints why not and returns null, with the
+// exit code in `*code`: usage errors (no --db, not a store) or 1 (damaged,
+// unreadable).
+std::unique_ptr<ClaimStore> OpenStore(const Args& args, bool create, std::ostream& err,
+                                      int* code) {
+  *code = kExitUsage;
   if (!args.Has("db")) {
     err << "refrain: needs --db=FILE (the claim store)\n";
     return nullptr;
@@ -40,8 +44,12 @@ std::unique_ptr<ClaimStore> OpenStore(const Args& args, bool create, std::ostrea
       ClaimStore::Open(args.Get("db"), options);
   if (!store.ok()) {
     err << "refrain: " << store.status().message() << "\n";
+    if (!absl::IsNotFound(store.status()) && !absl::IsFailedPrecondition(store.status())) {
+      *code = kExitFindings;
+    }
     return nullptr;
   }
+  *code = kExitOk;
   return std::move(*store);
 }
 
@@ -103,8 +111,8 @@ int IngestCommand(const std::vector<std::string>& argv, std::ostream& out,
     err << "refrain: " << scanner.status().message() << "\n";
     return kExitFindings;
   }
-  std::unique_ptr<ClaimStore> store = OpenStore(args, /*create=*/true, err);
-  if (store == nullptr) return kExitUsage;
+  std::unique_ptr<ClaimStore> store = OpenStore(args, /*create=*/true, err, &code);
+  if (store == nullptr) return code;
 
   if (args.Has("rescan")) {
     absl::StatusOr<RescanReport> report = store->Rescan(**scanner);
@@ -156,8 +164,9 @@ int QueryCommand(const std::vector<std::string>& argv, std::ostream& out,
       return kExitUsage;
     }
   }
-  std::unique_ptr<ClaimStore> store = OpenStore(args, /*create=*/false, err);
-  if (store == nullptr) return kExitUsage;
+  int code;
+  std::unique_ptr<ClaimStore> store = OpenStore(args, /*create=*/false, err, &code);
+  if (store == nullptr) return code;
 
   MentionQuery query{args.Get("claim"), args.Get("source"), args.Get("since"),
                      args.Get("until")};
@@ -201,8 +210,9 @@ int StatsCommand(const std::vector<std::string>& argv, std::ostream& out,
                  std::ostream& err) {
   Args args;
   if (!ParseArgs(argv, 1, {"db"}, {}, &args, err)) return kExitUsage;
-  std::unique_ptr<ClaimStore> store = OpenStore(args, /*create=*/false, err);
-  if (store == nullptr) return kExitUsage;
+  int code;
+  std::unique_ptr<ClaimStore> store = OpenStore(args, /*create=*/false, err, &code);
+  if (store == nullptr) return code;
   absl::StatusOr<StoreStats> stats = store->Stats();
   if (!stats.ok()) {
     err << "refrain: " << stats.status().message() << "\n";
@@ -250,8 +260,9 @@ int ExportCommand(const std::vector<std::string>& argv, std::ostream& out,
     err << "refrain: --format: choose jsonl or binpb\n";
     return kExitUsage;
   }
-  std::unique_ptr<ClaimStore> store = OpenStore(args, /*create=*/false, err);
-  if (store == nullptr) return kExitUsage;
+  int code;
+  std::unique_ptr<ClaimStore> store = OpenStore(args, /*create=*/false, err, &code);
+  if (store == nullptr) return code;
   MentionWriter writer(&out, *format);
   int64_t count = 0;
   absl::Status status = store->Query(MentionQuery(), [&](const StoredMention& m) {
@@ -277,8 +288,9 @@ int ImportCommand(const std::vector<std::string>& argv, std::ostream& out,
     err << "refrain: import needs a FILE of mentions (.jsonl or .binpb), or -\n";
     return kExitUsage;
   }
-  std::unique_ptr<ClaimStore> store = OpenStore(args, /*create=*/true, err);
-  if (store == nullptr) return kExitUsage;
+  int code;
+  std::unique_ptr<ClaimStore> store = OpenStore(args, /*create=*/true, err, &code);
+  if (store == nullptr) return code;
   int64_t total = 0;
   for (const std::string& path : args.positional) {
     const std::string name =

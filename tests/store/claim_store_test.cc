@@ -1,0 +1,265 @@
+// Tests of engine/store/claim_store.h on real SQLite files.
+#include "engine/store/claim_store.h"
+
+#include <sqlite3.h>
+
+#include <filesystem>
+#include <fstream>
+
+#include "engine/match/scanner.h"
+#include "gmock/gmock.h"
+#include "gtest/gtest.h"
+#include "tests/testing/testing.h"
+
+namespace refrain {
+namespace {
+
+using ::testing::ElementsAre;
+
+constexpr char kRules[] = R"(
+name: "t"
+lexicon { name: "P" term: "China" term: "Vietnam" }
+claim { id: "partner" pattern: "(?P<a>{P}) is (?P<b>{P})'s largest partner" }
+claim { id: "comrades" pattern: "comrades and brothers" }
+)";
+
+std::string TempPath(const std::string& name) {
+  std::string path = std::string(std::getenv("TEST_TMPDIR")) + "/" + name;
+  for (const char* suffix : {"", "-wal", "-shm"}) std::filesystem::remove(path + suffix);
+  return path;
+}
+
+std::unique_ptr<Scanner> ScannerFor(const std::string& rules_text) {
+  auto rules = testing::CompileText(rules_text);
+  EXPECT_TRUE(rules.ok()) << rules.status();
+  return std::move(*Scanner::Create(std::shared_ptr<const CompiledRules>(std::move(*rules))));
+}
+
+Document Doc(const std::string& id, const std::string& source, const std::string& date,
+             const std::string& text) {
+  Document d;
+  d.set_id(id);
+  d.set_source(source);
+  d.set_date(date);
+  d.set_title("Title of " + id);
+  d.set_text(text);
+  return d;
+}
+
+class ClaimStoreTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    path_ = TempPath("store.db");
+    auto store = ClaimStore::Open(path_, StoreOptions());
+    ASSERT_TRUE(store.ok()) << store.status();
+    store_ = std::move(*store);
+    scanner_ = ScannerFor(kRules);
+  }
+
+  absl::StatusOr<IngestOutcome> Ingest(const Document& doc) {
+    std::vector<Mention> mentions;
+    scanner_->Scan(doc, &mentions);
+    return store_->Ingest(doc, mentions);
+  }
+
+  std::vector<std::string> QueryTexts(const MentionQuery& query) {
+    std::vector<std::string> out;
+    EXPECT_TRUE(store_
+                    ->Query(query,
+                            [&out](const StoredMention& m) {
+                              out.push_back(m.mention().date() + " " +
+                                            m.mention().source() + " " + m.mention().text());
+                              return absl::OkStatus();
+                            })
+                    .ok());
+    return out;
+  }
+
+  std::string path_;
+  std::unique_ptr<ClaimStore> store_;
+  std::unique_ptr<Scanner> scanner_;
+};
+
+TEST_F(ClaimStoreTest, IngestingTheSameDocumentAgainChangesNothing) {
+  Document doc = Doc("d1", "Lotus Wire", "2024-10", "China is Vietnam's largest partner.");
+  EXPECT_EQ(*Ingest(doc), IngestOutcome::kAdded);
+  EXPECT_EQ(*Ingest(doc), IngestOutcome::kUnchanged);
+  absl::StatusOr<StoreStats> stats = store_->Stats();
+  ASSERT_TRUE(stats.ok());
+  EXPECT_EQ(stats->documents, 1);
+  EXPECT_EQ(stats->mentions, 1);
+}
+
+TEST_F(ClaimStoreTest, ChangedDocumentReplacesItsMentions) {
+  ASSERT_TRUE(Ingest(Doc("d1", "A", "2024-10", "China is Vietnam's largest partner.")).ok());
+  EXPECT_EQ(*Ingest(Doc("d1", "A", "2024-10",
+                        "Comrades and brothers. Vietnam is China's largest partner.")),
+            IngestOutcome::kReplaced);
+  EXPECT_THAT(QueryTexts({}), ElementsAre("2024-10 A Comrades and brothers",
+                                          "2024-10 A Vietnam is China's largest partner"));
+  EXPECT_EQ(store_->Stats()->documents, 1);
+}
+
+TEST_F(ClaimStoreTest, QueriesFilterByClaimSourceAndDates) {
+  ASSERT_TRUE(Ingest(Doc("a", "A", "2024-09-30", "China is Vietnam's largest partner.")).ok());
+  ASSERT_TRUE(Ingest(Doc("b", "B", "2024-10", "Comrades and brothers.")).ok());
+  ASSERT_TRUE(Ingest(Doc("c", "A", "2024-10-31", "Vietnam is China's largest partner.")).ok());
+  ASSERT_TRUE(Ingest(Doc("d", "A", "", "China is Vietnam's largest partner.")).ok());
+  EXPECT_EQ(QueryTexts({}).size(), 4u);
+  EXPECT_THAT(QueryTexts({"partner", "", "", ""}),
+              ElementsAre(" A China is Vietnam's largest partner",
+                          "2024-09-30 A China is Vietnam's largest partner",
+                          "2024-10-31 A Vietnam is China's largest partner"));
+  EXPECT_THAT(QueryTexts({"", "B", "", ""}), ElementsAre("2024-10 B Comrades and brothers"));
+  EXPECT_THAT(QueryTexts({"", "", "2024-10", ""}),
+              ElementsAre("2024-10 B Comrades and brothers",
+                          "2024-10-31 A Vietnam is China's largest partner"));
+  // `until` is inclusive at its own precision: 2024-10 takes 2024-10-31.
+  EXPECT_THAT(QueryTexts({"", "A", "", "2024-10"}),
+              ElementsAre("2024-09-30 A China is Vietnam's largest partner",
+                          "2024-10-31 A Vietnam is China's largest partner"));
+  EXPECT_THAT(QueryTexts({"", "", "2024-10-01", "2024-10-30"}), ElementsAre());
+}
+
+TEST_F(ClaimStoreTest, QueryCarriesDocumentMetadata) {
+  ASSERT_TRUE(Ingest(Doc("a", "A", "2024", "Comrades and brothers.")).ok());
+  ASSERT_TRUE(store_
+                  ->Query({}, [](const StoredMention& m) {
+                    EXPECT_EQ(m.title(), "Title of a");
+                    EXPECT_EQ(m.mention().doc_id(), "a");
+                    return absl::OkStatus();
+                  })
+                  .ok());
+}
+
+TEST_F(ClaimStoreTest, RescanReportsMentionsThatAppearAndDisappear) {
+  ASSERT_TRUE(Ingest(Doc("a", "A", "2024", "China is Vietnam's largest partner.")).ok());
+  ASSERT_TRUE(Ingest(Doc("b", "A", "2024", "Comrades and brothers.")).ok());
+  // The rule author drops "comrades" and widens "partner" to "top".
+  auto edited = ScannerFor(R"(
+name: "t"
+claim { id: "partner" pattern: "(?:China|Vietnam) is (?:China|Vietnam)'s (?:largest|top) partner" }
+)");
+  ASSERT_TRUE(Ingest(Doc("c", "A", "2024", "Vietnam is China's top partner.")).ok());
+  absl::StatusOr<RescanReport> report = store_->Rescan(*edited);
+  ASSERT_TRUE(report.ok()) << report.status();
+  EXPECT_EQ(report->documents, 3);
+  EXPECT_EQ(report->changed_documents, 2);
+  EXPECT_EQ(report->added, (std::map<std::string, int>{{"partner", 1}}));
+  EXPECT_EQ(report->removed, (std::map<std::string, int>{{"comrades", 1}}));
+  ASSERT_EQ(report->added_examples.size(), 1u);
+  EXPECT_EQ(report->added_examples[0].text(), "Vietnam is China's top partner");
+  EXPECT_EQ(store_->Stats()->mentions, 2);
+  // Nothing changes when the same rules run again.
+  report = store_->Rescan(*edited);
+  EXPECT_EQ(report->changed_documents, 0);
+}
+
+TEST_F(ClaimStoreTest, ImportReplacesThenAppendsAndRoundTrips) {
+  ASSERT_TRUE(Ingest(Doc("a", "A", "2024", "China is Vietnam's largest partner.")).ok());
+  std::vector<Mention> exported;
+  ASSERT_TRUE(store_
+                  ->Query({}, [&](const StoredMention& m) {
+                    exported.push_back(m.mention());
+                    return absl::OkStatus();
+                  })
+                  .ok());
+  auto copy = ClaimStore::Open(TempPath("copy.db"), StoreOptions());
+  ASSERT_TRUE(copy.ok());
+  for (int round = 0; round < 2; ++round) {  // importing twice is idempotent
+    size_t i = 0;
+    absl::StatusOr<int64_t> n = (*copy)->Import([&](Mention* m) -> absl::StatusOr<bool> {
+      if (i == exported.size()) return false;
+      *m = exported[i++];
+      return true;
+    });
+    ASSERT_TRUE(n.ok()) << n.status();
+    EXPECT_EQ(*n, 1);
+  }
+  EXPECT_EQ((*copy)->Stats()->mentions, 1);
+  EXPECT_EQ((*copy)->Stats()->documents, 1);
+}
+
+TEST(ClaimStore, RejectsFilesThatAreNotRefrainStores) {
+  const std::string text = TempPath("text.db");
+  std::ofstream(text) << "this is not a database, just some text that is long enough";
+  auto status = ClaimStore::Open(text, StoreOptions()).status();
+  EXPECT_TRUE(absl::IsFailedPrecondition(status)) << status;
+  EXPECT_EQ(status.message(), text + ": not a refrain store (not an SQLite database)");
+
+  const std::string other = TempPath("other.db");
+  sqlite3* db;
+  ASSERT_EQ(sqlite3_open(other.c_str(), &db), SQLITE_OK);
+  sqlite3_exec(db, "CREATE TABLE t(x)", nullptr, nullptr, nullptr);
+  sqlite3_close(db);
+  status = ClaimStore::Open(other, StoreOptions()).status();
+  EXPECT_EQ(status.message(),
+            other + ": not a refrain store (an SQLite database of another application)");
+
+  StoreOptions no_create;
+  no_create.create_if_missing = false;
+  status = ClaimStore::Open(TempPath("missing.db"), no_create).status();
+  EXPECT_TRUE(absl::IsNotFound(status));
+}
+
+TEST(ClaimStore, RejectsStoresOfANewerVersion) {
+  const std::string path = TempPath("newer.db");
+  ASSERT_TRUE(ClaimStore::Open(path, StoreOptions()).ok());
+  sqlite3* db;
+  ASSERT_EQ(sqlite3_open(path.c_str(), &db), SQLITE_OK);
+  sqlite3_exec(db, "PRAGMA user_version=99", nullptr, nullptr, nullptr);
+  sqlite3_close(db);
+  auto status = ClaimStore::Open(path, StoreOptions()).status();
+  EXPECT_TRUE(absl::IsFailedPrecondition(status));
+  EXPECT_EQ(status.message(), path + ": written by a newer refrain (store schema 99; "
+                                     "this refrain reads up to 1)");
+}
+
+TEST(ClaimStore, ReportsADamagedStoreAsDataLoss) {
+  const std::string path = TempPath("damaged.db");
+  {
+    auto store = ClaimStore::Open(path, StoreOptions());
+    ASSERT_TRUE(store.ok());
+    auto scanner = ScannerFor(kRules);
+    for (int i = 0; i < 50; ++i) {
+      Document doc = Doc("d" + std::to_string(i), "A", "2024",
+                         std::string(2000, 'x') + " China is Vietnam's largest partner.");
+      std::vector<Mention> mentions;
+      scanner->Scan(doc, &mentions);
+      ASSERT_TRUE((*store)->Ingest(doc, mentions).ok());
+    }
+  }  // closing the last connection checkpoints the WAL into the file
+  {
+    std::fstream file(path, std::ios::in | std::ios::out | std::ios::binary);
+    file.seekp(4096);  // the pages after the header page
+    file << std::string(8192, '\xFF');
+  }
+  auto store = ClaimStore::Open(path, StoreOptions());
+  absl::Status status = store.status();
+  if (store.ok()) status = (*store)->Stats().status();
+  EXPECT_TRUE(absl::IsDataLoss(status)) << status;
+  EXPECT_THAT(std::string(status.message()),
+              ::testing::StartsWith(path + ": the store is damaged"));
+}
+
+TEST(ClaimStore, ASecondWriterWaitsThenFailsClearly) {
+  const std::string path = TempPath("busy.db");
+  ASSERT_TRUE(ClaimStore::Open(path, StoreOptions()).ok());
+  sqlite3* holder;
+  ASSERT_EQ(sqlite3_open(path.c_str(), &holder), SQLITE_OK);
+  ASSERT_EQ(sqlite3_exec(holder, "BEGIN IMMEDIATE", nullptr, nullptr, nullptr), SQLITE_OK);
+  StoreOptions impatient;
+  impatient.busy_timeout_ms = 100;
+  auto store = ClaimStore::Open(path, impatient);
+  ASSERT_TRUE(store.ok()) << store.status();  // readers are not blocked
+  absl::Status status = (*store)->Ingest(Doc("a", "A", "", "x"), {}).status();
+  EXPECT_TRUE(absl::IsUnavailable(status)) << status;
+  EXPECT_EQ(status.message(), path + ": locked by another writer (another `refrain "
+                                     "ingest`?); try again when it is done");
+  sqlite3_exec(holder, "ROLLBACK", nullptr, nullptr, nullptr);
+  sqlite3_close(holder);
+  EXPECT_TRUE((*store)->Ingest(Doc("a", "A", "", "x"), {}).ok());
+}
+
+}  // namespace
+}  // namespace refrain
