@@ -13,6 +13,7 @@ work="${TEST_TMPDIR:-$(mktemp -d)}/crash"
 rm -rf "$work" && mkdir -p "$work"
 rules="$PWD/rules"
 fail() { echo "FAIL: $*"; exit 1; }
+sqlite() { sqlite3 -cmd ".timeout 5000" "$@"; }
 
 # A few thousand articles: sentences of our own, recombined per document.
 sentences=(
@@ -38,12 +39,26 @@ awk -v n="$documents" -v count="${#sentences[@]}" -v list="$(printf '%s\t' "${se
 
 ingest() { "$refrain" ingest --db="$1" --rules="$rules" "$work/feed.jsonl"; }
 
-# The reference: one uninterrupted run.
+# The reference: one uninterrupted run, timed. Kills come within a sixth of
+# that time, so they land while the store is created, while documents are
+# written, and while known ones are re-read, over many resumed runs.
+start=$(date +%s%N)
 ingest "$work/ref.db" 2>/dev/null || fail "reference ingest failed"
+run_ms=$(( ($(date +%s%N) - start) / 1000000 + 1 ))
 
-# Mentions per document in the store that differ from the reference.
+# Documents in the store (none while it is still being created).
+documents_in() {
+  if [ "$(sqlite "$1" "SELECT count(*) FROM sqlite_master WHERE name = 'documents';")" = 1 ]; then
+    sqlite "$1" "SELECT count(*) FROM documents;"
+  else
+    echo 0
+  fi
+}
+
+# Documents whose mentions differ in number from the reference.
 mismatches() {
-  sqlite3 "$1" "ATTACH '$work/ref.db' AS ref;
+  [ "$(documents_in "$1")" = 0 ] && { echo 0; return; }
+  sqlite "$1" "ATTACH '$work/ref.db' AS ref;
     SELECT count(*) FROM documents d WHERE
       (SELECT count(*) FROM mentions m WHERE m.document = d.id) !=
       (SELECT count(*) FROM ref.mentions rm JOIN ref.documents rd ON rd.id = rm.document
@@ -53,23 +68,25 @@ mismatches() {
 db="$work/crash.db"
 stored=()
 for ((i = 1; i <= kills; i++)); do
-  ingest "$db" >/dev/null 2>&1 &
+  # refrain itself, not a subshell around it, is what gets killed.
+  "$refrain" ingest --db="$db" --rules="$rules" "$work/feed.jsonl" >/dev/null 2>&1 &
   pid=$!
-  sleep "0.$(printf '%03d' $((RANDOM % 130 + 20)))"
+  ms=$(( RANDOM * RANDOM % (run_ms / 6 + 1) ))
+  sleep "$((ms / 1000)).$(printf '%03d' $((ms % 1000)))"
   kill -9 "$pid" 2>/dev/null
   wait "$pid" 2>/dev/null
   [ -f "$db" ] || continue
-  check=$(sqlite3 "$db" "PRAGMA integrity_check;")
+  check=$(sqlite "$db" "PRAGMA integrity_check;" 2>&1)
   [ "$check" = "ok" ] || fail "integrity check after kill $i: $check"
-  bad=$(mismatches "$db")
+  bad=$(mismatches "$db" 2>&1)
   [ "$bad" = "0" ] || fail "after kill $i, $bad documents have the wrong number of mentions"
-  stored+=("$(sqlite3 "$db" "SELECT count(*) FROM documents;")")
+  stored+=("$(documents_in "$db")")
 done
-echo "documents stored after each kill: ${stored[*]}"
+echo "a run takes ${run_ms} ms; documents stored after each kill: ${stored[*]}"
 
 # Resume to the end: every document exactly once, with all its mentions.
 ingest "$db" 2>"$work/resume.err" || fail "resumed ingest failed: $(cat "$work/resume.err")"
-[ "$(sqlite3 "$db" "SELECT count(*), count(DISTINCT doc_id) FROM documents;")" = "$documents|$documents" ] ||
+[ "$(sqlite "$db" "SELECT count(*), count(DISTINCT doc_id) FROM documents;")" = "$documents|$documents" ] ||
   fail "expected $documents distinct documents"
 [ "$(mismatches "$db")" = "0" ] || fail "mentions differ from the reference after resuming"
 cmp <("$refrain" export --db="$db" 2>/dev/null) <("$refrain" export --db="$work/ref.db" 2>/dev/null) ||
