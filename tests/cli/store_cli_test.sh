@@ -1,0 +1,74 @@
+#!/usr/bin/env bash
+# Runs the claim-store commands (ingest, query, stats, export, import)
+# through the real binary, on the sample articles of examples/articles.
+# Usage (from Bazel): store_cli_test.sh path/to/refrain
+set -u
+refrain="$PWD/$1"
+source tests/cli/testlib.sh
+db="$TEST_TMPDIR/claims.db"
+articles="$TEST_TMPDIR/articles"
+cp -r examples/articles "$articles"
+
+expect 0 ingest --db="$db" --rules=rules "$articles"
+contains "$err" "refrain: 5 documents scanned, 0 skipped, 22 mentions"
+contains "$err" "refrain: $db: 5 added, 0 replaced, 0 unchanged"
+expect 0 ingest --db="$db" --rules=rules "$articles"
+contains "$err" "refrain: $db: 0 added, 0 replaced, 5 unchanged"
+
+# A changed article replaces its mentions.
+sed -i 's/biggest trading partner, yet/top trading partner, yet/' "$articles/harbour-ledger-2025-04.txt"
+expect 0 ingest --db="$db" --rules=rules "$articles"
+contains "$err" "refrain: $db: 0 added, 1 replaced, 4 unchanged"
+
+expect 0 query --db="$db" --claim=largest_trading_partner --source="Harbour Ledger"
+contains "$out" "2025-04  Harbour Ledger  largest_trading_partner  \"Beijing is Hanoi's top trading partner\""
+contains "$err" "refrain: 1 mentions"
+expect 0 query --db="$db" --since=2025-04-15 --until=2025-04-15 --format=jsonl
+lines "$out" 9
+contains "$out" '"title":"Leaders pledge closer ties as visit wraps up"'
+expect 0 query --db="$db" --format=binpb --claim=anniversary_75
+[ -s "$out" ] || { echo "FAIL: empty binpb query"; failures=$((failures + 1)); }
+
+expect 0 stats --db="$db"
+contains "$out" "$db: 5 documents, 22 mentions"
+contains "$out" "claim                    Harbour Ledger  Lotus Wire  Meridian Post  Red River Dispatch"
+contains "$out" "largest_trading_partner               1           2              1                   1"
+contains "$out" "largest_trading_partner  2025-04  5"
+
+# Export, import into a new store, export again: the same records.
+expect 0 export --db="$db" --format=binpb
+cp "$out" "$TEST_TMPDIR/all.binpb"
+expect 0 import --db="$TEST_TMPDIR/copy.db" "$TEST_TMPDIR/all.binpb"
+contains "$out" "imported 22 mentions into $TEST_TMPDIR/copy.db"
+expect 0 import --db="$TEST_TMPDIR/copy.db" "$TEST_TMPDIR/all.binpb"
+expect 0 export --db="$TEST_TMPDIR/copy.db"
+cp "$out" "$TEST_TMPDIR/copy.jsonl"
+expect 0 export --db="$db"
+cmp -s "$out" "$TEST_TMPDIR/copy.jsonl" || { echo "FAIL: import/export round trip differs"; failures=$((failures + 1)); }
+lines "$out" 22
+
+# After a rule edit, --rescan reports what appeared and disappeared.
+mkdir -p "$TEST_TMPDIR/rules"
+sed 's/ (?P<link>and|plus|as well as|&|\\\\+) / (?P<link>plus|as well as|\&|\\\\+) /' \
+  rules/china_vietnam.textproto > "$TEST_TMPDIR/rules/edited.textproto"
+expect 0 ingest --db="$db" --rules="$TEST_TMPDIR/rules" --rescan
+contains "$out" "rescan: 5 documents, 1 with changed mentions"
+contains "$out" "  comrades_and_brothers        +0 -2"
+contains "$out" "  - comrades_and_brothers  red-river-dispatch-2025-04-16  \"comrades and brothers\""
+
+# Bad stores and arguments.
+expect 2 query --db="$TEST_TMPDIR/none.db"
+contains "$err" "refrain: $TEST_TMPDIR/none.db: no such store"
+expect 2 stats --db=rules/china_vietnam.textproto
+contains "$err" "refrain: rules/china_vietnam.textproto: not a refrain store (not an SQLite database)"
+expect 2 query --db="$db" --since=last-week
+contains "$err" "refrain: --since wants YYYY, YYYY-MM or YYYY-MM-DD, got 'last-week'"
+expect 2 ingest --db="$db" "$articles"
+contains "$err" "refrain: ingest needs --rules=PATH"
+expect 2 stats
+contains "$err" "refrain: needs --db=FILE (the claim store)"
+printf '{"claim_id": "x", "doc_id": "d", "bogus": 1}\n' > "$TEST_TMPDIR/bad.jsonl"
+expect 1 import --db="$TEST_TMPDIR/copy.db" "$TEST_TMPDIR/bad.jsonl"
+contains "$err" "refrain: $TEST_TMPDIR/bad.jsonl:1: not a Mention record:"
+
+finish
