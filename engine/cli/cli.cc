@@ -30,6 +30,11 @@ usage:
   refrain stats --db=FILE
   refrain export --db=FILE [--format=jsonl|binpb]
   refrain import --db=FILE [--format=jsonl|binpb] FILE...
+  refrain diff (--db=FILE | --mentions=FILE) [--claim=ID] [--source=NAME]
+               [--since=DATE] [--until=DATE] [--format=text|md|json|html]
+               [--out=FILE] [--title=TEXT]
+      How each source phrases each claim: variants aligned word by word
+      against the commonest, framing labels, slots by source, a timeline.
   refrain help
 
 rule options:
@@ -63,6 +68,7 @@ int RunCli(const std::vector<std::string>& args, std::ostream& out,
   if (command == "stats") return StatsCommand(args, out, err);
   if (command == "export") return ExportCommand(args, out, err);
   if (command == "import") return ImportCommand(args, out, err);
+  if (command == "diff") return DiffCommand(args, out, err);
   err << "refrain: unknown command '" << command
       << (args.size() >= 2 && command == "rules" ? " " + args[1] : "") << "'\n\n"
       << kUsage;

@@ -22,6 +22,8 @@ int StatsCommand(const std::vector<std::string>& argv, std::ostream& out,
                  std::ostream& err);
 int ExportCommand(const std::vector<std::string>& argv, std::ostream& out,
                   std::ostream& err);
+int DiffCommand(const std::vector<std::string>& argv, std::ostream& out,
+                std::ostream& err);
 int ImportCommand(const std::vector<std::string>& argv, std::ostream& out,
                   std::ostream& err);
 

@@ -6,6 +6,7 @@
 #include "absl/strings/numbers.h"
 #include "absl/strings/str_format.h"
 #include "engine/cli/cli.h"
+#include "re2/re2.h"
 
 namespace refrain {
 
@@ -72,6 +73,53 @@ std::unique_ptr<const CompiledRules> LoadRulesOrReport(
   }
   *code = kExitOk;
   return std::move(*rules);
+}
+
+// Opens the store named by --db; prints why not and returns null, with the
+// exit code in `*code`: usage errors (no --db, not a store) or 1 (damaged,
+// unreadable).
+std::unique_ptr<ClaimStore> OpenStore(const Args& args, bool create, std::ostream& err,
+                                      int* code) {
+  *code = kExitUsage;
+  if (!args.Has("db")) {
+    err << "refrain: needs --db=FILE (the claim store)\n";
+    return nullptr;
+  }
+  StoreOptions options;
+  options.create_if_missing = create;
+  if (args.Has("busy-timeout")) {
+    double seconds;
+    if (!absl::SimpleAtod(args.Get("busy-timeout"), &seconds) || seconds < 0) {
+      err << "refrain: --busy-timeout wants seconds, got '" << args.Get("busy-timeout")
+          << "'\n";
+      return nullptr;
+    }
+    options.busy_timeout_ms = static_cast<int>(seconds * 1000);
+  }
+  absl::StatusOr<std::unique_ptr<ClaimStore>> store =
+      ClaimStore::Open(args.Get("db"), options);
+  if (!store.ok()) {
+    err << "refrain: " << store.status().message() << "\n";
+    if (!absl::IsNotFound(store.status()) && !absl::IsFailedPrecondition(store.status())) {
+      *code = kExitFindings;
+    }
+    return nullptr;
+  }
+  *code = kExitOk;
+  return std::move(*store);
+}
+
+bool ParseMentionQuery(const Args& args, MentionQuery* query, std::ostream& err) {
+  static const RE2 kDate("\\d{4}(-\\d{2}(-\\d{2})?)?");
+  for (const char* flag : {"since", "until"}) {
+    if (args.Has(flag) && !RE2::FullMatch(args.Get(flag), kDate)) {
+      err << "refrain: --" << flag << " wants YYYY, YYYY-MM or YYYY-MM-DD, got '"
+          << args.Get(flag) << "'\n";
+      return false;
+    }
+  }
+  *query = {args.Get("claim"), args.Get("source"), args.Get("since"), args.Get("until")};
+  return true;
 }
 
 ScanRun::ScanRun(const Scanner& scanner, bool strict, std::ostream& err,

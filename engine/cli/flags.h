@@ -15,6 +15,7 @@
 #include "absl/status/status.h"
 #include "engine/match/scanner.h"
 #include "engine/rules/rule_compiler.h"
+#include "engine/store/claim_store.h"
 #include "engine/text/document_reader.h"
 
 namespace refrain {
@@ -50,6 +51,18 @@ extern const std::set<std::string> kRuleBoolFlags;   // --fold-diacritics
 std::unique_ptr<const CompiledRules> LoadRulesOrReport(
     const std::vector<std::string>& paths, const Args& args, std::ostream& err,
     int* code);
+
+// Opens the claim store named by --db (and --busy-timeout). On failure,
+// prints why and returns null with the exit code in `*code`: a usage error
+// when there is no --db or it is not a store, 1 when it is damaged or
+// unreadable.
+std::unique_ptr<ClaimStore> OpenStore(const Args& args, bool create, std::ostream& err,
+                                      int* code);
+
+// The mention filter of --claim, --source, --since and --until. Prints
+// what is wrong and returns false when a date is not YYYY, YYYY-MM or
+// YYYY-MM-DD.
+bool ParseMentionQuery(const Args& args, MentionQuery* query, std::ostream& err);
 
 // Reads inputs, scans each document and hands it with its mentions to
 // `consume`; reports skipped inputs and, at the end, a summary (documents,

@@ -19,40 +19,6 @@
 namespace refrain {
 namespace {
 
-// Opens the store named by --db; prints why not and returns null, with the
-// exit code in `*code`: usage errors (no --db, not a store) or 1 (damaged,
-// unreadable).
-std::unique_ptr<ClaimStore> OpenStore(const Args& args, bool create, std::ostream& err,
-                                      int* code) {
-  *code = kExitUsage;
-  if (!args.Has("db")) {
-    err << "refrain: needs --db=FILE (the claim store)\n";
-    return nullptr;
-  }
-  StoreOptions options;
-  options.create_if_missing = create;
-  if (args.Has("busy-timeout")) {
-    double seconds;
-    if (!absl::SimpleAtod(args.Get("busy-timeout"), &seconds) || seconds < 0) {
-      err << "refrain: --busy-timeout wants seconds, got '" << args.Get("busy-timeout")
-          << "'\n";
-      return nullptr;
-    }
-    options.busy_timeout_ms = static_cast<int>(seconds * 1000);
-  }
-  absl::StatusOr<std::unique_ptr<ClaimStore>> store =
-      ClaimStore::Open(args.Get("db"), options);
-  if (!store.ok()) {
-    err << "refrain: " << store.status().message() << "\n";
-    if (!absl::IsNotFound(store.status()) && !absl::IsFailedPrecondition(store.status())) {
-      *code = kExitFindings;
-    }
-    return nullptr;
-  }
-  *code = kExitOk;
-  return std::move(*store);
-}
-
 // Prints what a rescan changed, per claim, with a few examples.
 void PrintRescan(const RescanReport& report, std::ostream& out) {
   out << "rescan: " << report.documents << " documents, " << report.changed_documents
@@ -76,12 +42,6 @@ void PrintRescan(const RescanReport& report, std::ostream& out) {
           << m.text() << "\"\n";
     }
   }
-}
-
-// A date filter: YYYY, YYYY-MM or YYYY-MM-DD.
-bool ValidDate(const std::string& date) {
-  static const RE2 kDate("\\d{4}(-\\d{2}(-\\d{2})?)?");
-  return RE2::FullMatch(date, kDate);
 }
 
 }  // namespace
@@ -157,19 +117,12 @@ int QueryCommand(const std::vector<std::string>& argv, std::ostream& out,
         << "' (choose jsonl, table or binpb)\n";
     return kExitUsage;
   }
-  for (const char* flag : {"since", "until"}) {
-    if (args.Has(flag) && !ValidDate(args.Get(flag))) {
-      err << "refrain: --" << flag << " wants YYYY, YYYY-MM or YYYY-MM-DD, got '"
-          << args.Get(flag) << "'\n";
-      return kExitUsage;
-    }
-  }
+  MentionQuery query;
+  if (!ParseMentionQuery(args, &query, err)) return kExitUsage;
   int code;
   std::unique_ptr<ClaimStore> store = OpenStore(args, /*create=*/false, err, &code);
   if (store == nullptr) return code;
 
-  MentionQuery query{args.Get("claim"), args.Get("source"), args.Get("since"),
-                     args.Get("until")};
   MentionWriter binary(&out, MentionFormat::kBinpb);
   std::vector<StoredMention> table;
   absl::Status status = store->Query(query, [&](const StoredMention& m) {

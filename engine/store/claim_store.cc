@@ -114,6 +114,18 @@ MentionKey KeyOf(const Mention& m) { return {m.claim_id(), m.begin(), m.end()}; 
 
 }  // namespace
 
+// Appended to `until` so that "2024-10" also takes "2024-10-31".
+constexpr char kAfterAnyDate[] = "\xF4\x8F\xBF\xBF";
+
+bool MentionQuery::Matches(const Mention& m) const {
+  if (!claim_id.empty() && m.claim_id() != claim_id) return false;
+  if (!source.empty() && m.source() != source) return false;
+  if ((!since.empty() || !until.empty()) && m.date().empty()) return false;
+  if (!since.empty() && m.date() < since) return false;
+  if (!until.empty() && m.date() > until + kAfterAnyDate) return false;
+  return true;
+}
+
 absl::Status ClaimStore::Error(int code, const std::string& what) const {
   const std::string message = absl::StrCat(
       path_, ": ", what, ": ", db_ != nullptr ? sqlite3_errmsg(db_) : sqlite3_errstr(code));
@@ -385,9 +397,8 @@ absl::Status ClaimStore::Query(
       " AND (?3 = '' OR m.date >= ?3) AND (?4 = '' OR m.date <= ?4 || ?5)"
       " AND ((?3 = '' AND ?4 = '') OR m.date <> '')"
       " ORDER BY m.date, m.source, d.doc_id, m.begin, m.claim_id");
-  // Appended to `until` so that "2024-10" also takes "2024-10-31".
   select.Bind(1, query.claim_id).Bind(2, query.source).Bind(3, query.since);
-  select.Bind(4, query.until).Bind(5, "\xF4\x8F\xBF\xBF");
+  select.Bind(4, query.until).Bind(5, kAfterAnyDate);
   int step;
   while ((step = select.Step()) == SQLITE_ROW) {
     StoredMention stored;

@@ -56,6 +56,11 @@ struct MentionQuery {
   std::string source;
   std::string since;  // dates compare as strings: "2024-10" >= "2024-10"
   std::string until;  // inclusive: "2024-10" also takes "2024-10-31"
+  // (Mentions without a date are left out when `since` or `until` is set.)
+
+  // Whether `mention` passes this filter: what `ClaimStore::Query` does in
+  // SQL, for mentions read from a stream.
+  bool Matches(const Mention& mention) const;
 };
 
 // Mentions that appeared and disappeared, per claim, when documents were

@@ -1,0 +1,96 @@
+// refrain diff: claim-diff reports from the store or a mention stream.
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstring>
+#include <fstream>
+
+#include "absl/strings/match.h"
+#include "engine/cli/cli.h"
+#include "engine/cli/commands.h"
+#include "engine/cli/flags.h"
+#include "engine/diff/render.h"
+#include "engine/diff/report_builder.h"
+#include "engine/store/claim_store.h"
+#include "engine/store/mention_stream.h"
+
+namespace refrain {
+
+int DiffCommand(const std::vector<std::string>& argv, std::ostream& out,
+                std::ostream& err) {
+  Args args;
+  if (!ParseArgs(argv, 1,
+                 {"db", "mentions", "claim", "source", "since", "until", "format", "out",
+                  "title"},
+                 {}, &args, err)) {
+    return kExitUsage;
+  }
+  if (args.Has("db") == args.Has("mentions")) {
+    err << "refrain: diff reads either --db=FILE (a claim store) or --mentions=FILE "
+           "(a .jsonl or .binpb mention stream)\n";
+    return kExitUsage;
+  }
+  absl::StatusOr<ReportFormat> format = ParseReportFormat(args.Get("format", "text"));
+  if (!format.ok()) {
+    err << "refrain: --format: " << format.status().message() << "\n";
+    return kExitUsage;
+  }
+  MentionQuery query;
+  if (!ParseMentionQuery(args, &query, err)) return kExitUsage;
+
+  std::vector<Mention> mentions;
+  if (args.Has("db")) {
+    int code;
+    std::unique_ptr<ClaimStore> store = OpenStore(args, /*create=*/false, err, &code);
+    if (store == nullptr) return code;
+    absl::Status status = store->Query(query, [&mentions](const StoredMention& m) {
+      mentions.push_back(m.mention());
+      return absl::OkStatus();
+    });
+    if (!status.ok()) {
+      err << "refrain: " << status.message() << "\n";
+      return kExitFindings;
+    }
+  } else {
+    const std::string path = args.Get("mentions");
+    std::ifstream file(path, std::ios::binary);
+    if (!file) {
+      err << "refrain: cannot read " << path << ": " << std::strerror(errno) << "\n";
+      return kExitUsage;
+    }
+    MentionReader reader(&file, absl::EndsWith(path, ".binpb") ? MentionFormat::kBinpb
+                                                               : MentionFormat::kJsonl,
+                         path);
+    while (true) {
+      Mention m;
+      absl::StatusOr<bool> more = reader.Next(&m);
+      if (!more.ok()) {
+        err << "refrain: " << more.status().message() << "\n";
+        return kExitFindings;
+      }
+      if (!*more) break;
+      if (query.Matches(m)) mentions.push_back(std::move(m));
+    }
+  }
+
+  RenderOptions render;
+  if (args.Has("title")) render.title = args.Get("title");
+  render.color = *format == ReportFormat::kText && !args.Has("out") &&
+                 &out == &std::cout && isatty(STDOUT_FILENO);
+  const std::string text = RenderReport(BuildReport(mentions), *format, render);
+  if (args.Has("out")) {
+    std::ofstream file(args.Get("out"), std::ios::binary | std::ios::trunc);
+    if (!file || !(file << text) || !file.flush()) {
+      err << "refrain: cannot write " << args.Get("out") << ": " << std::strerror(errno)
+          << "\n";
+      return kExitFindings;
+    }
+    err << "refrain: wrote the " << args.Get("format", "text") << " report of "
+        << mentions.size() << " mentions to " << args.Get("out") << "\n";
+  } else {
+    out << text;
+  }
+  return kExitOk;
+}
+
+}  // namespace refrain

@@ -1,0 +1,191 @@
+#include "engine/diff/alignment.h"
+
+#include <algorithm>
+#include <set>
+
+#include "absl/container/flat_hash_set.h"
+#include "absl/strings/ascii.h"
+#include "absl/strings/match.h"
+#include "absl/strings/str_split.h"
+#include "re2/re2.h"
+
+namespace refrain {
+namespace {
+
+bool IsEdgePunctuation(char c) {
+  return absl::StrContains(",;:.!?()[]\"'", c);
+}
+
+bool InSet(const char* const* words, size_t n, absl::string_view token) {
+  return std::find(words, words + n, token) != words + n;
+}
+
+bool IsSuperlative(absl::string_view t) {
+  static const char* const kWords[] = {"largest", "biggest", "top", "leading",
+                                       "greatest", "no.1", "number-one", "#1",
+                                       "main", "foremost", "first"};
+  return InSet(kWords, std::size(kWords), t);
+}
+
+bool IsHedge(absl::string_view t) {
+  static const char* const kWords[] = {
+      "approximately", "about", "around", "nearly", "almost", "roughly", "some",
+      "over", "more", "than", "at", "least", "up", "close", "properly", "better",
+      "appropriately", "actively", "effectively", "carefully", "jointly", "well",
+      "possibly", "reportedly", "likely", "allegedly", "expected", "estimated"};
+  return InSet(kWords, std::size(kWords), t);
+}
+
+bool IsNegation(absl::string_view t) {
+  static const char* const kWords[] = {"not", "no", "never", "none", "nor",
+                                       "neither", "without", "cannot", "n't"};
+  return InSet(kWords, std::size(kWords), t);
+}
+
+bool IsNumber(absl::string_view t) {
+  static const RE2 kNumber(
+      "[\\d.,]*\\d[\\d.,]*%?|one|two|three|four|five|six|seven|eight|nine|ten|"
+      "eleven|twelve|twenty|thirty|forty|fifty|hundred|thousand|million|billion|"
+      "trillion|dozen|dozens");
+  return RE2::FullMatch(re2::StringPiece(t.data(), t.size()), kNumber);
+}
+
+bool IsPunctuation(absl::string_view t) {
+  return !t.empty() && std::all_of(t.begin(), t.end(), IsEdgePunctuation);
+}
+
+}  // namespace
+
+std::string NormalizePhrasing(absl::string_view text) {
+  std::string s(text);
+  static const RE2 kSingle("[\u2018\u2019\u02BC]");
+  static const RE2 kDouble("[\u201C\u201D]");
+  static const RE2 kDash("[\u2010-\u2015\u2212]");
+  static const RE2 kSpace("[\\s\u00A0\u2009\u202F]+");
+  RE2::GlobalReplace(&s, kSingle, "'");
+  RE2::GlobalReplace(&s, kDouble, "\"");
+  RE2::GlobalReplace(&s, kDash, "-");
+  RE2::GlobalReplace(&s, kSpace, " ");
+  absl::AsciiStrToLower(&s);
+  return std::string(absl::StripAsciiWhitespace(s));
+}
+
+std::vector<std::string> Tokenize(absl::string_view phrasing) {
+  std::string s(phrasing);
+  static const RE2 kRanking("\\b(?:no\\. ?1|number[ -]one)\\b");
+  RE2::GlobalReplace(&s, kRanking, "no.1");
+  std::vector<std::string> tokens;
+  for (absl::string_view word : absl::StrSplit(s, ' ', absl::SkipEmpty())) {
+    std::vector<std::string> tail;
+    while (!word.empty() && IsEdgePunctuation(word.front())) {
+      tokens.emplace_back(1, word.front());
+      word.remove_prefix(1);
+    }
+    while (!word.empty() && IsEdgePunctuation(word.back()) && word != "no.1") {
+      tail.emplace_back(1, word.back());
+      word.remove_suffix(1);
+    }
+    if (!word.empty()) tokens.emplace_back(word);
+    tokens.insert(tokens.end(), tail.rbegin(), tail.rend());
+  }
+  return tokens;
+}
+
+std::vector<AlignedToken> AlignTokens(const std::vector<std::string>& base,
+                                      const std::vector<std::string>& variant) {
+  const size_t n = base.size(), m = variant.size();
+  // lcs[i][j]: length of the longest common subsequence of base[i..] and
+  // variant[j..].
+  std::vector<std::vector<int>> lcs(n + 1, std::vector<int>(m + 1, 0));
+  for (size_t i = n; i-- > 0;) {
+    for (size_t j = m; j-- > 0;) {
+      lcs[i][j] = base[i] == variant[j] ? lcs[i + 1][j + 1] + 1
+                                        : std::max(lcs[i + 1][j], lcs[i][j + 1]);
+    }
+  }
+  auto step = [](AlignedToken::Op op, const std::string& b, const std::string& v) {
+    AlignedToken t;
+    t.set_op(op);
+    t.set_base(b);
+    t.set_variant(v);
+    return t;
+  };
+  std::vector<AlignedToken> out;
+  std::vector<std::string> deleted, inserted;  // the pending run of changes
+  auto flush = [&]() {
+    const size_t paired = std::min(deleted.size(), inserted.size());
+    for (size_t k = 0; k < paired; ++k) {
+      out.push_back(step(AlignedToken::SUBSTITUTE, deleted[k], inserted[k]));
+    }
+    for (size_t k = paired; k < deleted.size(); ++k) {
+      out.push_back(step(AlignedToken::DELETE, deleted[k], ""));
+    }
+    for (size_t k = paired; k < inserted.size(); ++k) {
+      out.push_back(step(AlignedToken::INSERT, "", inserted[k]));
+    }
+    deleted.clear();
+    inserted.clear();
+  };
+  size_t i = 0, j = 0;
+  while (i < n || j < m) {
+    if (i < n && j < m && base[i] == variant[j]) {
+      flush();
+      out.push_back(step(AlignedToken::EQUAL, base[i], variant[j]));
+      ++i;
+      ++j;
+    } else if (j == m || (i < n && lcs[i + 1][j] >= lcs[i][j + 1])) {
+      deleted.push_back(base[i++]);
+    } else {
+      inserted.push_back(variant[j++]);
+    }
+  }
+  flush();
+  return out;
+}
+
+std::vector<FramingLabel> LabelFraming(const std::vector<AlignedToken>& alignment) {
+  std::set<FramingLabel> labels;
+  for (const AlignedToken& t : alignment) {
+    const std::string& b = t.base();
+    const std::string& v = t.variant();
+    switch (t.op()) {
+      case AlignedToken::EQUAL:
+        break;
+      case AlignedToken::SUBSTITUTE:
+        if (IsPunctuation(b) && IsPunctuation(v)) break;
+        if (IsNumber(b) || IsNumber(v)) {
+          labels.insert(NUMBER_CHANGED);
+        } else if (IsSuperlative(b) && IsSuperlative(v)) {
+          labels.insert(SUPERLATIVE_CHANGED);
+        } else if (IsNegation(b) != IsNegation(v)) {
+          labels.insert(NEGATION_CHANGED);
+        } else if (IsHedge(v) && !IsHedge(b)) {
+          labels.insert(HEDGE_ADDED);
+        } else if (IsHedge(b) && !IsHedge(v)) {
+          labels.insert(HEDGE_DROPPED);
+        } else {
+          labels.insert(TERM_CHANGED);
+        }
+        break;
+      case AlignedToken::INSERT:
+      case AlignedToken::DELETE: {
+        const bool added = t.op() == AlignedToken::INSERT;
+        const std::string& word = added ? v : b;
+        if (IsPunctuation(word)) break;
+        if (IsNegation(word)) {
+          labels.insert(NEGATION_CHANGED);
+        } else if (IsHedge(word)) {
+          labels.insert(added ? HEDGE_ADDED : HEDGE_DROPPED);
+        } else {
+          labels.insert(added ? QUALIFIER_ADDED : QUALIFIER_DROPPED);
+        }
+        break;
+      }
+      default:
+        break;
+    }
+  }
+  return std::vector<FramingLabel>(labels.begin(), labels.end());
+}
+
+}  // namespace refrain

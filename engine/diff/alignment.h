@@ -1,0 +1,44 @@
+// Word-level alignment of two phrasings of a claim, and the framing labels
+// computed from it.
+//
+//   std::vector<AlignedToken> steps =
+//       AlignTokens(Tokenize("china is vietnam's largest trading partner"),
+//                   Tokenize("china is vietnam's biggest trading partner in asean"));
+//   // EQUAL x3, SUBSTITUTE largest->biggest, EQUAL x2, INSERT in, INSERT asean
+//   std::vector<FramingLabel> labels = LabelFraming(steps);
+//   // SUPERLATIVE_CHANGED, QUALIFIER_ADDED
+#ifndef REFRAIN_ENGINE_DIFF_ALIGNMENT_H_
+#define REFRAIN_ENGINE_DIFF_ALIGNMENT_H_
+
+#include <string>
+#include <vector>
+
+#include "absl/strings/string_view.h"
+#include "proto/report.pb.h"
+
+namespace refrain {
+
+// The key of a variant: lower case (ASCII), straight quotes, "-" for every
+// dash, single spaces, no leading or trailing space.
+std::string NormalizePhrasing(absl::string_view text);
+
+// Splits a normalised phrasing into tokens: words (keeping inner
+// apostrophes, hyphens and dots: "vietnam's", "china-vietnam", "u.s.") and
+// punctuation at their edges. A ranking such as "no. 1" or "number one" is
+// one token.
+std::vector<std::string> Tokenize(absl::string_view phrasing);
+
+// Aligns `variant` against `base` by a longest common subsequence of tokens
+// (dynamic programming: O(n·m) time and memory for n and m tokens; claim
+// phrasings are short). Deletions directly followed by insertions are
+// paired into substitutions.
+std::vector<AlignedToken> AlignTokens(const std::vector<std::string>& base,
+                                      const std::vector<std::string>& variant);
+
+// The framing labels of an alignment, each at most once, in enum order.
+// Punctuation-only tokens carry no label.
+std::vector<FramingLabel> LabelFraming(const std::vector<AlignedToken>& alignment);
+
+}  // namespace refrain
+
+#endif  // REFRAIN_ENGINE_DIFF_ALIGNMENT_H_

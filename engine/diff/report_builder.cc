@@ -1,0 +1,182 @@
+#include "engine/diff/report_builder.h"
+
+#include <algorithm>
+#include <map>
+#include <tuple>
+
+#include "engine/diff/alignment.h"
+
+namespace refrain {
+namespace {
+
+// Sorts (name, count) pairs: most first, then by name.
+template <typename Map>
+std::vector<std::pair<std::string, int>> ByCount(const Map& counts) {
+  std::vector<std::pair<std::string, int>> out(counts.begin(), counts.end());
+  std::stable_sort(out.begin(), out.end(), [](const auto& a, const auto& b) {
+    return std::tie(b.second, a.first) < std::tie(a.second, b.first);
+  });
+  return out;
+}
+
+// Earlier of two possibly-empty dates (empty means unknown and loses).
+void KeepEarliest(const std::string& date, std::string* first) {
+  if (!date.empty() && (first->empty() || date < *first)) *first = date;
+}
+void KeepLatest(const std::string& date, std::string* last) {
+  if (date > *last) *last = date;
+}
+
+// Mentions of one claim, grouped by phrasing.
+struct VariantBuilder {
+  std::vector<const Mention*> mentions;
+  std::map<std::string, int> sources;
+  std::string first_date, last_date;
+};
+
+ClaimDiff BuildClaim(const std::string& claim_id,
+                     const std::vector<const Mention*>& mentions,
+                     const ReportOptions& options) {
+  ClaimDiff diff;
+  diff.set_claim_id(claim_id);
+  diff.set_mentions(static_cast<int>(mentions.size()));
+
+  std::map<std::string, int> sources;
+  std::map<std::string, VariantBuilder> variants;
+  std::map<std::string, std::map<std::string, std::map<std::string, int>>> slots;
+  std::map<std::string, std::map<std::string, int>> timeline;
+  for (const Mention* m : mentions) {
+    ++sources[m->source()];
+    VariantBuilder& v = variants[NormalizePhrasing(m->text())];
+    v.mentions.push_back(m);
+    ++v.sources[m->source()];
+    KeepEarliest(m->date(), &v.first_date);
+    KeepLatest(m->date(), &v.last_date);
+    for (const auto& [slot, value] : m->slots()) {
+      ++slots[slot][m->source()][NormalizePhrasing(value)];
+    }
+    ++timeline[m->source()][MonthOf(m->date())];
+  }
+  for (const auto& [source, n] : ByCount(sources)) diff.add_sources(source);
+
+  // The base: most frequent, then earliest seen, then alphabetical.
+  std::vector<std::pair<std::string, const VariantBuilder*>> order;
+  for (const auto& [phrasing, v] : variants) order.emplace_back(phrasing, &v);
+  std::stable_sort(order.begin(), order.end(), [](const auto& a, const auto& b) {
+    const VariantBuilder& x = *a.second;
+    const VariantBuilder& y = *b.second;
+    if (x.mentions.size() != y.mentions.size()) {
+      return x.mentions.size() > y.mentions.size();
+    }
+    const bool x_dated = !x.first_date.empty(), y_dated = !y.first_date.empty();
+    if (x_dated != y_dated) return x_dated;
+    if (x.first_date != y.first_date) return x.first_date < y.first_date;
+    return a.first < b.first;
+  });
+
+  const std::vector<std::string> base_tokens =
+      order.empty() ? std::vector<std::string>() : Tokenize(order[0].first);
+  for (size_t i = 0; i < order.size(); ++i) {
+    const auto& [phrasing, builder] = order[i];
+    Variant* v = diff.add_variants();
+    v->set_phrasing(phrasing);
+    v->set_count(static_cast<int>(builder->mentions.size()));
+    v->set_first_date(builder->first_date);
+    v->set_last_date(builder->last_date);
+    // Occurrences in date order, then document and position.
+    std::vector<const Mention*> sorted = builder->mentions;
+    std::stable_sort(sorted.begin(), sorted.end(), [](const Mention* a, const Mention* b) {
+      return std::make_tuple(a->date(), a->doc_id(), a->begin()) <
+             std::make_tuple(b->date(), b->doc_id(), b->begin());
+    });
+    v->set_example(sorted.front()->text());
+    for (const auto& [source, n] : ByCount(builder->sources)) {
+      SourceCount* s = v->add_sources();
+      s->set_source(source);
+      s->set_count(n);
+    }
+    for (int k = 0; k < static_cast<int>(sorted.size()) && k < options.max_occurrences; ++k) {
+      Occurrence* o = v->add_occurrences();
+      o->set_doc_id(sorted[k]->doc_id());
+      o->set_source(sorted[k]->source());
+      o->set_date(sorted[k]->date());
+      o->set_sentence(sorted[k]->sentence());
+    }
+    if (i > 0) {
+      std::vector<AlignedToken> alignment = AlignTokens(base_tokens, Tokenize(phrasing));
+      for (FramingLabel label : LabelFraming(alignment)) v->add_labels(label);
+      for (AlignedToken& t : alignment) *v->add_alignment() = std::move(t);
+    }
+  }
+
+  for (const auto& [slot, by_source] : slots) {
+    SlotComparison* c = diff.add_slots();
+    c->set_slot(slot);
+    for (const auto& [source, values] : by_source) {
+      SourceValues* s = c->add_by_source();
+      s->set_source(source);
+      for (const auto& [value, n] : ByCount(values)) {
+        ValueCount* vc = s->add_values();
+        vc->set_value(value);
+        vc->set_count(n);
+      }
+    }
+  }
+  for (const auto& [source, months] : timeline) {
+    TimelineRow* row = diff.add_timeline();
+    row->set_source(source);
+    for (const auto& [month, n] : months) {
+      MonthCount* mc = row->add_months();
+      mc->set_month(month);
+      mc->set_count(n);
+    }
+  }
+  return diff;
+}
+
+}  // namespace
+
+std::string MonthOf(const std::string& date) { return date.substr(0, 7); }
+
+Report BuildReport(const std::vector<Mention>& mentions, const ReportOptions& options) {
+  std::map<std::string, std::vector<const Mention*>> by_claim;
+  std::map<std::string, std::map<std::string, std::map<std::string, int>>> by_source;
+  for (const Mention& m : mentions) {
+    by_claim[m.claim_id()].push_back(&m);
+  }
+  std::map<std::string, int> counts;
+  for (const auto& [claim, list] : by_claim) counts[claim] = static_cast<int>(list.size());
+
+  Report report;
+  for (const auto& [claim, n] : ByCount(counts)) {
+    *report.add_claims() = BuildClaim(claim, by_claim[claim], options);
+  }
+
+  // Per source: claims by mentions, and the source's commonest phrasing.
+  for (const Mention& m : mentions) {
+    ++by_source[m.source()][m.claim_id()][NormalizePhrasing(m.text())];
+  }
+  std::map<std::string, int> source_totals;
+  for (const auto& [source, claims] : by_source) {
+    for (const auto& [claim, phrasings] : claims) {
+      for (const auto& [p, n] : phrasings) source_totals[source] += n;
+    }
+  }
+  for (const auto& [source, total] : ByCount(source_totals)) {
+    SourceView* view = report.add_sources();
+    view->set_source(source);
+    std::map<std::string, int> claim_counts;
+    for (const auto& [claim, phrasings] : by_source[source]) {
+      for (const auto& [p, n] : phrasings) claim_counts[claim] += n;
+    }
+    for (const auto& [claim, n] : ByCount(claim_counts)) {
+      ClaimPhrasing* c = view->add_claims();
+      c->set_claim_id(claim);
+      c->set_count(n);
+      c->set_phrasing(ByCount(by_source[source][claim]).front().first);
+    }
+  }
+  return report;
+}
+
+}  // namespace refrain
