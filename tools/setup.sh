@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # Installs the Debian packages refrain needs to build and test. Does nothing
-# when they are all present. Usage: tools/setup.sh
+# when they are all present.
+# Usage: tools/setup.sh            the build and its tests
+#        tools/setup.sh --browser  Chromium, for the HTML report's browser test
 set -euo pipefail
 
 packages=(
@@ -16,6 +18,10 @@ packages=(
   libsqlite3-dev      # SQLite: the claim store
   sqlite3             # the sqlite3 shell, used by the store's crash test
 )
+
+if [ "${1:-}" = "--browser" ]; then
+  packages=(chromium)   # headless Chromium for tests/cli:html_report_browser_test
+fi
 
 missing=()
 for p in "${packages[@]}"; do

@@ -145,46 +145,60 @@ std::vector<AlignedToken> AlignTokens(const std::vector<std::string>& base,
 
 std::vector<FramingLabel> LabelFraming(const std::vector<AlignedToken>& alignment) {
   std::set<FramingLabel> labels;
-  for (const AlignedToken& t : alignment) {
-    const std::string& b = t.base();
-    const std::string& v = t.variant();
-    switch (t.op()) {
-      case AlignedToken::EQUAL:
-        break;
-      case AlignedToken::SUBSTITUTE:
-        if (IsPunctuation(b) && IsPunctuation(v)) break;
-        if (IsNumber(b) || IsNumber(v)) {
-          labels.insert(NUMBER_CHANGED);
-        } else if (IsSuperlative(b) && IsSuperlative(v)) {
-          labels.insert(SUPERLATIVE_CHANGED);
-        } else if (IsNegation(b) != IsNegation(v)) {
-          labels.insert(NEGATION_CHANGED);
-        } else if (IsHedge(v) && !IsHedge(b)) {
-          labels.insert(HEDGE_ADDED);
-        } else if (IsHedge(b) && !IsHedge(v)) {
-          labels.insert(HEDGE_DROPPED);
-        } else {
-          labels.insert(TERM_CHANGED);
-        }
-        break;
-      case AlignedToken::INSERT:
-      case AlignedToken::DELETE: {
-        const bool added = t.op() == AlignedToken::INSERT;
-        const std::string& word = added ? v : b;
-        if (IsPunctuation(word)) break;
-        if (IsNegation(word)) {
-          labels.insert(NEGATION_CHANGED);
-        } else if (IsHedge(word)) {
-          labels.insert(added ? HEDGE_ADDED : HEDGE_DROPPED);
-        } else {
-          labels.insert(added ? QUALIFIER_ADDED : QUALIFIER_DROPPED);
-        }
-        break;
-      }
-      default:
-        break;
+  // Labels one run of changed words: the words it drops and the words it
+  // adds, compared as classes (superlatives, numbers, negations, hedges),
+  // then what remains as terms and qualifiers.
+  std::vector<std::string> dropped, added;
+  auto label_run = [&]() {
+    auto take = [](std::vector<std::string>* words, bool (*is)(absl::string_view)) {
+      const auto split = std::stable_partition(
+          words->begin(), words->end(), [is](const std::string& w) { return !is(w); });
+      const bool any = split != words->end();
+      words->erase(split, words->end());
+      return any;
+    };
+    for (std::vector<std::string>* words : {&dropped, &added}) take(words, IsPunctuation);
+    const bool superlative_dropped = take(&dropped, IsSuperlative);
+    const bool superlative_added = take(&added, IsSuperlative);
+    if (superlative_dropped && superlative_added) {
+      labels.insert(SUPERLATIVE_CHANGED);
+    } else if (superlative_dropped || superlative_added) {
+      labels.insert(superlative_added ? QUALIFIER_ADDED : QUALIFIER_DROPPED);
     }
+    const bool number_dropped = take(&dropped, IsNumber);
+    const bool number_added = take(&added, IsNumber);
+    if (number_dropped && number_added) {
+      labels.insert(NUMBER_CHANGED);
+    } else if (number_dropped || number_added) {
+      labels.insert(number_added ? QUALIFIER_ADDED : QUALIFIER_DROPPED);
+    }
+    if (take(&dropped, IsNegation) != take(&added, IsNegation)) {
+      labels.insert(NEGATION_CHANGED);
+    }
+    const bool hedge_dropped = take(&dropped, IsHedge);
+    const bool hedge_added = take(&added, IsHedge);
+    if (hedge_dropped && hedge_added) {
+      labels.insert(TERM_CHANGED);  // one hedge for another
+    } else if (hedge_dropped || hedge_added) {
+      labels.insert(hedge_added ? HEDGE_ADDED : HEDGE_DROPPED);
+    }
+    if (!dropped.empty() && !added.empty()) {
+      labels.insert(TERM_CHANGED);
+    } else if (!dropped.empty() || !added.empty()) {
+      labels.insert(added.empty() ? QUALIFIER_DROPPED : QUALIFIER_ADDED);
+    }
+    dropped.clear();
+    added.clear();
+  };
+  for (const AlignedToken& t : alignment) {
+    if (t.op() == AlignedToken::EQUAL) {
+      label_run();
+      continue;
+    }
+    if (!t.base().empty()) dropped.push_back(t.base());
+    if (!t.variant().empty()) added.push_back(t.variant());
   }
+  label_run();
   return std::vector<FramingLabel>(labels.begin(), labels.end());
 }
 

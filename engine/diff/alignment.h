@@ -36,7 +36,12 @@ std::vector<AlignedToken> AlignTokens(const std::vector<std::string>& base,
                                       const std::vector<std::string>& variant);
 
 // The framing labels of an alignment, each at most once, in enum order.
-// Punctuation-only tokens carry no label.
+// Each run of changed words is labelled as a whole: a superlative or a
+// number on both sides is SUPERLATIVE_CHANGED or NUMBER_CHANGED; a negation
+// on one side only is NEGATION_CHANGED; a hedge on one side only is
+// HEDGE_ADDED or HEDGE_DROPPED (one hedge for another is TERM_CHANGED);
+// other words on both sides are TERM_CHANGED, on one side only
+// QUALIFIER_ADDED or QUALIFIER_DROPPED. Punctuation carries no label.
 std::vector<FramingLabel> LabelFraming(const std::vector<AlignedToken>& alignment);
 
 }  // namespace refrain

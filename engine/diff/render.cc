@@ -83,20 +83,44 @@ std::string Markdown(absl::string_view s) {
   return out;
 }
 
-std::string Aligned(const Variant& v, const Marks& marks) {
-  std::vector<std::string> words;
-  for (const AlignedToken& t : v.alignment()) {
-    const std::string del = absl::StrCat(marks.del_open, marks.escape(t.base()), marks.del_close);
-    const std::string ins = absl::StrCat(marks.ins_open, marks.escape(t.variant()), marks.ins_close);
-    switch (t.op()) {
-      case AlignedToken::EQUAL: words.push_back(marks.escape(t.base())); break;
-      case AlignedToken::SUBSTITUTE: words.push_back(del + ins); break;
-      case AlignedToken::DELETE: words.push_back(del); break;
-      case AlignedToken::INSERT: words.push_back(ins); break;
-      default: break;
-    }
+// Joins tokens with spaces, but none before closing punctuation.
+std::string JoinTokens(const std::vector<std::string>& tokens) {
+  std::string out;
+  for (const std::string& t : tokens) {
+    const bool attach = t.size() == 1 && absl::StrContains(",.;:!?)]", t[0]);
+    if (!out.empty() && !attach) out += ' ';
+    out += t;
   }
-  return absl::StrJoin(words, " ");
+  return out;
+}
+
+// Each run of changed words is shown as one deletion and one insertion,
+// like a word diff: "[-largest-]{+biggest+}", "{+within asean+}".
+std::string Aligned(const Variant& v, const Marks& marks) {
+  std::vector<std::string> words, deleted, inserted;
+  auto flush = [&]() {
+    std::string change;
+    if (!deleted.empty()) {
+      change += marks.del_open + marks.escape(JoinTokens(deleted)) + marks.del_close;
+    }
+    if (!inserted.empty()) {
+      change += marks.ins_open + marks.escape(JoinTokens(inserted)) + marks.ins_close;
+    }
+    if (!change.empty()) words.push_back(change);
+    deleted.clear();
+    inserted.clear();
+  };
+  for (const AlignedToken& t : v.alignment()) {
+    if (t.op() == AlignedToken::EQUAL) {
+      flush();
+      words.push_back(marks.escape(t.base()));
+      continue;
+    }
+    if (!t.base().empty()) deleted.push_back(t.base());
+    if (!t.variant().empty()) inserted.push_back(t.variant());
+  }
+  flush();
+  return JoinTokens(words);
 }
 
 std::string HeadLine(const ClaimDiff& claim) {
@@ -224,11 +248,11 @@ std::string RenderMarkdown(const Report& report, const RenderOptions& options) {
 constexpr char kCss[] = R"css(
 body{font:15px/1.45 system-ui,sans-serif;margin:0 auto;max-width:72rem;padding:1rem 1.5rem;color:#222}
 h1{font-size:1.5rem}h2{font-size:1.2rem;margin-top:2.5rem;border-bottom:1px solid #ccc}
-nav a{margin-right:.8rem;white-space:nowrap}
+nav{display:flex;flex-wrap:wrap;gap:.2rem .9rem}nav a{white-space:nowrap}.dates{white-space:nowrap}
 table{border-collapse:collapse;width:100%;margin:.6rem 0}
 td,th{border-bottom:1px solid #e4e4e4;padding:.3rem .5rem;text-align:left;vertical-align:top}
 th{background:#f5f5f5;font-weight:600}.n{text-align:right;font-variant-numeric:tabular-nums}
-del{background:#fdd;color:#a00;text-decoration:line-through}ins{background:#dfd;color:#060;text-decoration:none}
+del{background:#fdd;color:#a00;text-decoration:line-through;margin-right:2px}ins{background:#dfd;color:#060;text-decoration:none}
 .label{display:inline-block;background:#eef;border-radius:3px;padding:0 .35rem;margin:0 .2rem .2rem 0;font-size:.8rem}
 .base{background:#fafae6}details{margin:.2rem 0}summary{cursor:pointer;color:#036}
 blockquote{margin:.3rem 0 .3rem 1rem;color:#444;font-size:.9rem}svg text{font-size:11px}
@@ -304,7 +328,7 @@ std::string RenderHtml(const Report& report, const RenderOptions& options) {
                         "</small></blockquote>");
       }
       absl::StrAppend(&out, "</details></td><td class=\"n\">", v.count(), "</td><td>",
-                      Html(SourceList(v)), "</td><td>", Html(Dates(v)), "</td><td>");
+                      Html(SourceList(v)), "</td><td class=\"dates\">", Html(Dates(v)), "</td><td>");
       if (i == 0) out += "<span class=\"label\">base</span>";
       for (int label : v.labels()) {
         absl::StrAppend(&out, "<span class=\"label\">",

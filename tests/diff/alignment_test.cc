@@ -76,6 +76,13 @@ TEST(FramingLabels, SuperlativeChanged) {
               ElementsAre(SUPERLATIVE_CHANGED));
 }
 
+TEST(FramingLabels, LabelsARunOfChangedWordsAsAWhole) {
+  // The LCS pairs words by position inside the run; labels do not depend on it.
+  EXPECT_THAT(Labels("Beijing is Hanoi's biggest trading partner",
+                     "China remains Viet Nam's No. 1 trade partner"),
+              ElementsAre(SUPERLATIVE_CHANGED, TERM_CHANGED));
+}
+
 TEST(FramingLabels, QualifierAddedAndDropped) {
   EXPECT_THAT(Labels("largest trading partner", "largest trading partner within ASEAN"),
               ElementsAre(QUALIFIER_ADDED));
