@@ -5,6 +5,7 @@
 #include "absl/strings/match.h"
 #include "absl/strings/numbers.h"
 #include "absl/strings/str_format.h"
+#include "absl/strings/str_split.h"
 #include "engine/cli/cli.h"
 #include "re2/re2.h"
 
@@ -120,6 +121,25 @@ bool ParseMentionQuery(const Args& args, MentionQuery* query, std::ostream& err)
   }
   *query = {args.Get("claim"), args.Get("source"), args.Get("since"), args.Get("until")};
   return true;
+}
+
+std::unique_ptr<Scanner> ScannerFromFlags(const Args& args, const std::string& command,
+                                          std::ostream& err, int* code) {
+  if (!args.Has("rules")) {
+    err << "refrain: " << command << " needs --rules=PATH (a rule file or directory)\n";
+    *code = kExitUsage;
+    return nullptr;
+  }
+  std::shared_ptr<const CompiledRules> rules = LoadRulesOrReport(
+      absl::StrSplit(args.Get("rules"), ',', absl::SkipEmpty()), args, err, code);
+  if (rules == nullptr) return nullptr;
+  absl::StatusOr<std::unique_ptr<Scanner>> scanner = Scanner::Create(rules);
+  if (!scanner.ok()) {
+    err << "refrain: " << scanner.status().message() << "\n";
+    *code = kExitFindings;
+    return nullptr;
+  }
+  return std::move(*scanner);
 }
 
 ScanRun::ScanRun(const Scanner& scanner, bool strict, std::ostream& err,

@@ -52,6 +52,12 @@ std::unique_ptr<const CompiledRules> LoadRulesOrReport(
     const std::vector<std::string>& paths, const Args& args, std::ostream& err,
     int* code);
 
+// The scanner of --rules (comma-separated rule files or directories) and the
+// rule flags, for `command`. On failure, prints why and returns null with
+// the exit code in `*code`.
+std::unique_ptr<Scanner> ScannerFromFlags(const Args& args, const std::string& command,
+                                          std::ostream& err, int* code);
+
 // Opens the claim store named by --db (and --busy-timeout). On failure,
 // prints why and returns null with the exit code in `*code`: a usage error
 // when there is no --db or it is not a store, 1 when it is damaged or

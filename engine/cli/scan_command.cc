@@ -3,7 +3,6 @@
 #include <cstring>
 #include <fstream>
 
-#include "absl/strings/str_split.h"
 #include "engine/cli/cli.h"
 #include "engine/cli/commands.h"
 #include "engine/cli/flags.h"
@@ -19,11 +18,7 @@ int ScanCommand(const std::vector<std::string>& argv, std::ostream& out,
   value_flags.insert(kRuleValueFlags.begin(), kRuleValueFlags.end());
   bool_flags.insert(kRuleBoolFlags.begin(), kRuleBoolFlags.end());
   if (!ParseArgs(argv, 1, value_flags, bool_flags, &args, err)) return kExitUsage;
-  if (!args.Has("rules")) {
-    err << "refrain: scan needs --rules=PATH (a rule file or directory)\n";
-    return kExitUsage;
-  }
-  if (args.positional.empty()) {
+  if (args.positional.empty() && args.Has("rules")) {
     err << "refrain: scan needs at least one INPUT (a file, a directory, or - "
            "for JSON Lines on standard input)\n";
     return kExitUsage;
@@ -35,14 +30,8 @@ int ScanCommand(const std::vector<std::string>& argv, std::ostream& out,
   }
 
   int code;
-  std::shared_ptr<const CompiledRules> rules = LoadRulesOrReport(
-      absl::StrSplit(args.Get("rules"), ',', absl::SkipEmpty()), args, err, &code);
-  if (rules == nullptr) return code;
-  absl::StatusOr<std::unique_ptr<Scanner>> scanner = Scanner::Create(rules);
-  if (!scanner.ok()) {
-    err << "refrain: " << scanner.status().message() << "\n";
-    return kExitFindings;
-  }
+  std::unique_ptr<Scanner> scanner = ScannerFromFlags(args, "scan", err, &code);
+  if (scanner == nullptr) return code;
 
   std::ofstream file;
   std::ostream* output = &out;
@@ -56,7 +45,7 @@ int ScanCommand(const std::vector<std::string>& argv, std::ostream& out,
     output = &file;
   }
   MentionWriter writer(output, *format);
-  ScanRun run(**scanner, args.Has("strict"), err,
+  ScanRun run(*scanner, args.Has("strict"), err,
               [&writer](const Document&, const std::vector<Mention>& mentions) {
                 for (const Mention& m : mentions) {
                   if (absl::Status s = writer.Write(m); !s.ok()) return s;

@@ -54,28 +54,18 @@ int IngestCommand(const std::vector<std::string>& argv, std::ostream& out,
   value_flags.insert(kRuleValueFlags.begin(), kRuleValueFlags.end());
   bool_flags.insert(kRuleBoolFlags.begin(), kRuleBoolFlags.end());
   if (!ParseArgs(argv, 1, value_flags, bool_flags, &args, err)) return kExitUsage;
-  if (!args.Has("rules")) {
-    err << "refrain: ingest needs --rules=PATH (a rule file or directory)\n";
-    return kExitUsage;
-  }
-  if (args.positional.empty() && !args.Has("rescan")) {
+  if (args.positional.empty() && !args.Has("rescan") && args.Has("rules")) {
     err << "refrain: ingest needs INPUTs, or --rescan\n";
     return kExitUsage;
   }
   int code;
-  std::shared_ptr<const CompiledRules> rules = LoadRulesOrReport(
-      absl::StrSplit(args.Get("rules"), ',', absl::SkipEmpty()), args, err, &code);
-  if (rules == nullptr) return code;
-  absl::StatusOr<std::unique_ptr<Scanner>> scanner = Scanner::Create(rules);
-  if (!scanner.ok()) {
-    err << "refrain: " << scanner.status().message() << "\n";
-    return kExitFindings;
-  }
+  std::unique_ptr<Scanner> scanner = ScannerFromFlags(args, "ingest", err, &code);
+  if (scanner == nullptr) return code;
   std::unique_ptr<ClaimStore> store = OpenStore(args, /*create=*/true, err, &code);
   if (store == nullptr) return code;
 
   if (args.Has("rescan")) {
-    absl::StatusOr<RescanReport> report = store->Rescan(**scanner);
+    absl::StatusOr<RescanReport> report = store->Rescan(*scanner);
     if (!report.ok()) {
       err << "refrain: " << report.status().message() << "\n";
       return kExitFindings;
@@ -85,7 +75,7 @@ int IngestCommand(const std::vector<std::string>& argv, std::ostream& out,
   if (args.positional.empty()) return kExitOk;
 
   int added = 0, replaced = 0, unchanged = 0;
-  ScanRun run(**scanner, args.Has("strict"), err,
+  ScanRun run(*scanner, args.Has("strict"), err,
               [&](const Document& document, const std::vector<Mention>& mentions) {
                 absl::StatusOr<IngestOutcome> outcome = store->Ingest(document, mentions);
                 if (!outcome.ok()) return outcome.status();
