@@ -2,6 +2,9 @@
 
 #include <unistd.h>
 
+#include <algorithm>
+#include <thread>
+
 #include "absl/strings/match.h"
 #include "absl/strings/numbers.h"
 #include "absl/strings/str_format.h"
@@ -142,23 +145,43 @@ std::unique_ptr<Scanner> ScannerFromFlags(const Args& args, const std::string& c
   return std::move(*scanner);
 }
 
-ScanRun::ScanRun(const Scanner& scanner, bool strict, std::ostream& err,
-                 Consumer consume)
+ScanRun::ScanRun(const Scanner& scanner, int threads, bool strict, std::ostream& err,
+                 ScanPool::Render render, Consumer consume)
     : scanner_(scanner),
       strict_(strict),
       err_(err),
       consume_(std::move(consume)),
       progress_(isatty(STDERR_FILENO)),
-      start_(Clock::now()) {}
+      start_(Clock::now()),
+      pool_(scanner, threads, std::move(render),
+            [this](ScanPool::Result result) { Consume(std::move(result)); }) {}
 
 void ScanRun::OnDocument(Document document) {
   if (!failed_.ok()) return;
-  ++documents_;
   bytes_ += document.text().size();
-  mentions_.clear();
-  scanner_.Scan(document, &mentions_);
-  for (const Mention& m : mentions_) ++by_claim_[m.claim_id()];
-  failed_ = consume_(document, mentions_);
+  pool_.Submit(std::move(document));
+}
+
+bool ScanRun::OnJsonLine(const DocumentReader& reader, const std::string& path,
+                         int line, std::string text) {
+  if (!failed_.ok() || stopped_) return false;
+  bytes_ += text.size();
+  const size_t size = text.size();
+  pool_.Submit([&reader, path, line, text = std::move(text)]() {
+    return reader.ParseJsonLine(path, line, text);
+  }, size);
+  return failed_.ok() && !stopped_;
+}
+
+void ScanRun::Consume(ScanPool::Result result) {
+  if (!failed_.ok() || stopped_) return;
+  if (!result.document.ok()) {
+    stopped_ = !OnSkipped(result.document.status());
+    return;
+  }
+  ++documents_;
+  for (const Mention& m : result.mentions) ++by_claim_[m.claim_id()];
+  failed_ = consume_(*result.document, result.mentions, result.rendered);
   ShowProgress(false);
 }
 
@@ -169,8 +192,24 @@ bool ScanRun::OnSkipped(const absl::Status& error) {
   return !strict_ && failed_.ok();
 }
 
+int ThreadsFromFlags(const Args& args, std::ostream& err) {
+  const std::string value = args.Get("threads", "1");
+  int threads = 0;
+  if (value == "auto") {
+    threads = static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
+  } else if (!absl::SimpleAtoi(value, &threads) || threads < 1 || threads > 256) {
+    err << "refrain: --threads wants a number from 1 to 256 or auto, got '" << value
+        << "'\n";
+    return 0;
+  }
+  return threads;
+}
+
 int ScanRun::Run(const std::vector<std::string>& inputs, const ReadOptions& options) {
-  absl::Status status = DocumentReader(options).Read(inputs, this);
+  const DocumentReader reader(options);  // outlives the parsing it hands out
+  absl::Status status = reader.Read(inputs, this);
+  pool_.Finish();
+  if (stopped_) status = absl::CancelledError("stopped");
   ShowProgress(true);
   if (!failed_.ok()) {
     err_ << "refrain: " << failed_.message() << "\n";

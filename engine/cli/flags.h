@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "absl/status/status.h"
+#include "engine/match/scan_pool.h"
 #include "engine/match/scanner.h"
 #include "engine/rules/rule_compiler.h"
 #include "engine/store/claim_store.h"
@@ -70,15 +71,19 @@ std::unique_ptr<ClaimStore> OpenStore(const Args& args, bool create, std::ostrea
 // YYYY-MM-DD.
 bool ParseMentionQuery(const Args& args, MentionQuery* query, std::ostream& err);
 
-// Reads inputs, scans each document and hands it with its mentions to
-// `consume`; reports skipped inputs and, at the end, a summary (documents,
-// skipped, mentions per claim) on `err`, with a progress line on a terminal.
+// Reads inputs, scans each document (on `threads` threads) and hands it with
+// its mentions to `consume`, in input order; reports skipped inputs and, at
+// the end, a summary (documents, skipped, mentions per claim) on `err`,
+// with a progress line on a terminal.
 class ScanRun : public DocumentSink {
  public:
-  using Consumer =
-      std::function<absl::Status(const Document&, const std::vector<Mention>&)>;
+  // Receives each document with its mentions and what `render` (run on the
+  // scanning threads; may be null) made of them.
+  using Consumer = std::function<absl::Status(
+      const Document&, const std::vector<Mention>&, const std::string& rendered)>;
 
-  ScanRun(const Scanner& scanner, bool strict, std::ostream& err, Consumer consume);
+  ScanRun(const Scanner& scanner, int threads, bool strict, std::ostream& err,
+          ScanPool::Render render, Consumer consume);
 
   // Reads `inputs` with `options`. Returns the exit code: 0 when every input
   // was scanned, 1 when some were skipped or `consume` failed.
@@ -86,10 +91,14 @@ class ScanRun : public DocumentSink {
 
   void OnDocument(Document document) override;
   bool OnSkipped(const absl::Status& error) override;
+  // Parses JSON lines on the scanning threads too.
+  bool OnJsonLine(const DocumentReader& reader, const std::string& path, int line,
+                  std::string text) override;
 
  private:
   using Clock = std::chrono::steady_clock;
   void ShowProgress(bool clear);
+  void Consume(ScanPool::Result result);
 
   const Scanner& scanner_;
   const bool strict_;
@@ -99,11 +108,16 @@ class ScanRun : public DocumentSink {
   const Clock::time_point start_;
   Clock::time_point last_;
   bool shown_ = false;
-  std::vector<Mention> mentions_;
   std::map<std::string, int> by_claim_;
   int64_t documents_ = 0, skipped_ = 0, bytes_ = 0;
   absl::Status failed_;
+  bool stopped_ = false;  // --strict met a bad input on a scanning thread
+  ScanPool pool_;  // last: its workers use the members above
 };
+
+// The value of --threads: a positive number, "auto" (the machine's cores),
+// or 1 when absent. Prints what is wrong and returns 0 otherwise.
+int ThreadsFromFlags(const Args& args, std::ostream& err);
 
 }  // namespace refrain
 

@@ -2,6 +2,9 @@
 #include <cerrno>
 #include <cstring>
 #include <fstream>
+#include <sstream>
+
+#include "absl/strings/str_cat.h"
 
 #include "engine/cli/cli.h"
 #include "engine/cli/commands.h"
@@ -13,7 +16,7 @@ namespace refrain {
 int ScanCommand(const std::vector<std::string>& argv, std::ostream& out,
                 std::ostream& err) {
   Args args;
-  std::set<std::string> value_flags = {"rules", "format", "out", "source"};
+  std::set<std::string> value_flags = {"rules", "format", "out", "source", "threads"};
   std::set<std::string> bool_flags = {"strict"};
   value_flags.insert(kRuleValueFlags.begin(), kRuleValueFlags.end());
   bool_flags.insert(kRuleBoolFlags.begin(), kRuleBoolFlags.end());
@@ -30,6 +33,8 @@ int ScanCommand(const std::vector<std::string>& argv, std::ostream& out,
   }
 
   int code;
+  const int threads = ThreadsFromFlags(args, err);
+  if (threads == 0) return kExitUsage;
   std::unique_ptr<Scanner> scanner = ScannerFromFlags(args, "scan", err, &code);
   if (scanner == nullptr) return code;
 
@@ -44,19 +49,28 @@ int ScanCommand(const std::vector<std::string>& argv, std::ostream& out,
     }
     output = &file;
   }
-  MentionWriter writer(output, *format);
-  ScanRun run(*scanner, args.Has("strict"), err,
-              [&writer](const Document&, const std::vector<Mention>& mentions) {
-                for (const Mention& m : mentions) {
-                  if (absl::Status s = writer.Write(m); !s.ok()) return s;
-                }
-                return absl::OkStatus();
-              });
+  // Records are rendered on the scanning threads and written in order.
+  const MentionFormat chosen = *format;
+  ScanRun run(
+      *scanner, threads, args.Has("strict"), err,
+      [chosen](const Document&, const std::vector<Mention>& mentions) {
+        std::ostringstream text;
+        MentionWriter writer(&text, chosen);
+        for (const Mention& m : mentions) writer.Write(m).IgnoreError();
+        return std::move(text).str();
+      },
+      [output](const Document&, const std::vector<Mention>&, const std::string& rendered) {
+        output->write(rendered.data(), static_cast<std::streamsize>(rendered.size()));
+        return output->good()
+                   ? absl::OkStatus()
+                   : absl::DataLossError(absl::StrCat("cannot write output: ",
+                                                      std::strerror(errno)));
+      });
   ReadOptions read;
   read.default_source = args.Get("source");
   int result = run.Run(args.positional, read);
-  if (absl::Status flushed = writer.Flush(); !flushed.ok() && result == kExitOk) {
-    err << "refrain: " << flushed.message() << "\n";
+  if (!output->flush() && result == kExitOk) {
+    err << "refrain: cannot write output: " << std::strerror(errno) << "\n";
     result = kExitFindings;
   }
   return result;

@@ -49,7 +49,7 @@ void PrintRescan(const RescanReport& report, std::ostream& out) {
 int IngestCommand(const std::vector<std::string>& argv, std::ostream& out,
                   std::ostream& err) {
   Args args;
-  std::set<std::string> value_flags = {"db", "rules", "source", "busy-timeout"};
+  std::set<std::string> value_flags = {"db", "rules", "source", "busy-timeout", "threads"};
   std::set<std::string> bool_flags = {"strict", "rescan"};
   value_flags.insert(kRuleValueFlags.begin(), kRuleValueFlags.end());
   bool_flags.insert(kRuleBoolFlags.begin(), kRuleBoolFlags.end());
@@ -59,6 +59,8 @@ int IngestCommand(const std::vector<std::string>& argv, std::ostream& out,
     return kExitUsage;
   }
   int code;
+  const int threads = ThreadsFromFlags(args, err);
+  if (threads == 0) return kExitUsage;
   std::unique_ptr<Scanner> scanner = ScannerFromFlags(args, "ingest", err, &code);
   if (scanner == nullptr) return code;
   std::unique_ptr<ClaimStore> store = OpenStore(args, /*create=*/true, err, &code);
@@ -75,8 +77,9 @@ int IngestCommand(const std::vector<std::string>& argv, std::ostream& out,
   if (args.positional.empty()) return kExitOk;
 
   int added = 0, replaced = 0, unchanged = 0;
-  ScanRun run(*scanner, args.Has("strict"), err,
-              [&](const Document& document, const std::vector<Mention>& mentions) {
+  ScanRun run(*scanner, threads, args.Has("strict"), err, /*render=*/nullptr,
+              [&](const Document& document, const std::vector<Mention>& mentions,
+                  const std::string&) {
                 absl::StatusOr<IngestOutcome> outcome = store->Ingest(document, mentions);
                 if (!outcome.ok()) return outcome.status();
                 switch (*outcome) {

@@ -68,6 +68,14 @@ void SetField(absl::string_view key, std::string value, Document* doc) {
 
 }  // namespace
 
+bool DocumentSink::OnJsonLine(const DocumentReader& reader, const std::string& path,
+                              int line, std::string text) {
+  absl::StatusOr<Document> doc = reader.ParseJsonLine(path, line, text);
+  if (!doc.ok()) return OnSkipped(doc.status());
+  OnDocument(std::move(*doc));
+  return true;
+}
+
 absl::StatusOr<Document> DocumentReader::ParseText(const std::string& path,
                                                    std::string content) const {
   if (content.size() > options_.max_document_bytes) {
@@ -195,12 +203,8 @@ bool DocumentReader::ReadJsonLines(const std::string& path, std::istream& in,
     absl::string_view view = line;
     if (number == 1) absl::ConsumePrefix(&view, kBom);
     if (absl::StripAsciiWhitespace(view).empty()) continue;
-    absl::StatusOr<Document> doc = ParseJsonLine(path, number, view);
-    if (doc.ok()) {
-      sink->OnDocument(std::move(*doc));
-    } else if (!sink->OnSkipped(doc.status())) {
-      return false;
-    }
+    if (view.size() != line.size()) line = std::string(view);
+    if (!sink->OnJsonLine(*this, path, number, std::move(line))) return false;
   }
   if (in.bad()) {
     return sink->OnSkipped(absl::DataLossError(absl::StrCat(path, ": read error")));

@@ -37,6 +37,8 @@ struct ReadOptions {
   size_t max_document_bytes = 64 << 20;
 };
 
+class DocumentReader;
+
 // Receives what a DocumentReader reads, in input order.
 class DocumentSink {
  public:
@@ -48,6 +50,12 @@ class DocumentSink {
   // "file:line: " (or "file: " when no line applies). Return false to stop
   // reading (as `--strict` does).
   virtual bool OnSkipped(const absl::Status& error) = 0;
+  // One line of a JSON Lines input, not yet parsed. By default it is parsed
+  // at once (`reader.ParseJsonLine`) and handed to OnDocument or OnSkipped;
+  // a sink may parse it later instead, e.g. on another thread. Return false
+  // to stop reading.
+  virtual bool OnJsonLine(const DocumentReader& reader, const std::string& path,
+                          int line, std::string text);
 };
 
 class DocumentReader {

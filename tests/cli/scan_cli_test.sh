@@ -46,6 +46,25 @@ else
   echo "note: REFRAIN_SHARED is not set; golden corpus test skipped"
 fi
 
+# Threads: the same bytes, in the same order, on 1 and on 3 threads; bad
+# lines are reported in order too.
+for i in $(seq 1 400); do
+  if [ $((i % 97)) = 0 ]; then echo "not json $i"; continue; fi
+  printf '{"id": "t%d", "source": "S%d", "text": "Intro %d. China is Vietnam'"'"'s largest trading partner. Comrades and brothers."}\n' "$i" $((i % 3)) "$i"
+done > "$in/many.jsonl"
+expect 1 scan --rules=rules --threads=1 "$in/many.jsonl"
+cp "$out" "$TEST_TMPDIR/one.jsonl"; cp "$err" "$TEST_TMPDIR/one.err"
+lines "$TEST_TMPDIR/one.jsonl" 792
+expect 1 scan --rules=rules --threads=3 "$in/many.jsonl"
+cmp -s "$out" "$TEST_TMPDIR/one.jsonl" || { echo "FAIL: --threads=3 output differs"; failures=$((failures + 1)); }
+cmp -s "$err" "$TEST_TMPDIR/one.err" || { echo "FAIL: --threads=3 messages differ"; diff "$err" "$TEST_TMPDIR/one.err"; failures=$((failures + 1)); }
+contains "$err" "refrain: skipped: $in/many.jsonl:97: not a JSON object (each line must be {...})"
+expect 1 scan --rules=rules --threads=2 --strict "$in/many.jsonl"
+contains "$err" "refrain: error: $in/many.jsonl:97: not a JSON object"
+contains "$err" "refrain: 96 documents scanned, 1 skipped, 192 mentions"
+expect 2 scan --rules=rules --threads=0 "$good"
+contains "$err" "refrain: --threads wants a number from 1 to 256 or auto, got '0'"
+
 # Bad inputs: each is reported with its file (and line), skipped, and the
 # good document of the same run is still scanned; the exit code is 1.
 bad="$in/bad"

@@ -1,0 +1,132 @@
+#include "engine/match/scan_pool.h"
+
+#include <utility>
+
+namespace refrain {
+
+ScanPool::ScanPool(const Scanner& scanner, int threads, Render render, Done done)
+    : scanner_(scanner),
+      threads_(threads),
+      capacity_(4 * static_cast<size_t>(threads > 1 ? threads : 1)),
+      render_(std::move(render)),
+      done_(std::move(done)) {
+  for (int i = 0; threads_ > 1 && i < threads_; ++i) {
+    workers_.emplace_back([this] { Work(); });
+  }
+}
+
+ScanPool::~ScanPool() {
+  Finish();
+  {
+    absl::MutexLock lock(&mu_);
+    closing_ = true;
+  }
+  for (std::thread& t : workers_) t.join();
+}
+
+ScanPool::Result ScanPool::Process(Make& make) const {
+  Result result{make(), {}, {}};
+  if (result.document.ok()) {
+    scanner_.Scan(*result.document, &result.mentions);
+    if (render_) result.rendered = render_(*result.document, result.mentions);
+  }
+  return result;
+}
+
+void ScanPool::Submit(Document document) {
+  const size_t bytes = document.text().size();
+  Submit(
+      [document = std::move(document)]() mutable -> absl::StatusOr<Document> {
+        return std::move(document);
+      },
+      bytes);
+}
+
+void ScanPool::Submit(Make make, size_t bytes) {
+  if (threads_ <= 1) {
+    done_(Process(make));
+    return;
+  }
+  constexpr size_t kBatchDocuments = 64, kBatchBytes = 1 << 20;
+  batch_.push_back(std::move(make));
+  batch_bytes_ += bytes;
+  if (batch_.size() >= kBatchDocuments || batch_bytes_ >= kBatchBytes) Enqueue();
+}
+
+void ScanPool::Enqueue() {
+  if (batch_.empty()) return;
+  {
+    absl::MutexLock lock(&mu_);
+    if (slots_.size() >= capacity_) {
+      mu_.Unlock();
+      Deliver(/*all=*/false);
+      mu_.Lock();
+      // Still full: wait for the oldest batch, which Deliver needs next.
+      mu_.Await(absl::Condition(
+          +[](ScanPool* p) ABSL_EXCLUSIVE_LOCKS_REQUIRED(p->mu_) {
+            return p->slots_.size() < p->capacity_ || p->slots_.begin()->second.done;
+          },
+          this));
+    }
+    const int64_t seq = next_in_++;
+    slots_[seq].makes = std::move(batch_);
+    todo_.push_back(seq);
+  }
+  batch_.clear();
+  batch_bytes_ = 0;
+  Deliver(/*all=*/false);
+}
+
+void ScanPool::Deliver(bool all) {
+  while (true) {
+    Slot slot;
+    {
+      absl::MutexLock lock(&mu_);
+      if (slots_.empty()) return;
+      auto it = slots_.begin();  // the oldest batch
+      if (!it->second.done) {
+        if (!all) return;
+        mu_.Await(absl::Condition(
+            +[](ScanPool* p) ABSL_EXCLUSIVE_LOCKS_REQUIRED(p->mu_) {
+              return p->slots_.begin()->second.done;
+            },
+            this));
+        it = slots_.begin();
+      }
+      slot = std::move(it->second);
+      slots_.erase(it);
+    }
+    for (Result& result : slot.results) done_(std::move(result));
+  }
+}
+
+void ScanPool::Finish() {
+  if (threads_ <= 1) return;
+  Enqueue();
+  Deliver(/*all=*/true);
+}
+
+void ScanPool::Work() {
+  while (true) {
+    Slot* slot;
+    {
+      absl::MutexLock lock(&mu_);
+      mu_.Await(absl::Condition(
+          +[](ScanPool* p) ABSL_EXCLUSIVE_LOCKS_REQUIRED(p->mu_) {
+            return p->closing_ || !p->todo_.empty();
+          },
+          this));
+      if (todo_.empty()) return;  // closing
+      slot = &slots_[todo_.front()];  // map nodes do not move
+      todo_.pop_front();
+    }
+    std::vector<Result> results;
+    results.reserve(slot->makes.size());
+    for (Make& make : slot->makes) results.push_back(Process(make));
+    absl::MutexLock lock(&mu_);
+    slot->results = std::move(results);
+    slot->done = true;
+  }
+}
+
+}  // namespace refrain
