@@ -3,6 +3,7 @@
 # when they are all present.
 # Usage: tools/setup.sh            the build and its tests
 #        tools/setup.sh --browser  Chromium, for the HTML report's browser test
+#        tools/setup.sh --bench    ripgrep and GNU time, for tools/bench.sh
 set -euo pipefail
 
 packages=(
@@ -16,12 +17,14 @@ packages=(
   libbenchmark-dev    # Google Benchmark, tests/benchmarks
   libicu-dev          # ICU: Unicode normalisation of article text
   libsqlite3-dev      # SQLite: the claim store
+  libsimdjson-dev     # simdjson: fast parsing of JSON Lines articles
   sqlite3             # the sqlite3 shell, used by the store's crash test
 )
 
-if [ "${1:-}" = "--browser" ]; then
-  packages=(chromium)   # headless Chromium for tests/cli:html_report_browser_test
-fi
+case "${1:-}" in
+  --browser) packages=(chromium) ;;   # headless Chromium for the browser test
+  --bench) packages=(ripgrep time) ;; # the comparison and peak memory in bench.sh
+esac
 
 missing=()
 for p in "${packages[@]}"; do

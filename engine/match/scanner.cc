@@ -11,53 +11,80 @@ namespace refrain {
 
 absl::StatusOr<std::unique_ptr<Scanner>> Scanner::Create(
     std::shared_ptr<const CompiledRules> rules, const ScanOptions& options) {
+  std::unique_ptr<Scanner> scanner(new Scanner());
   RE2::Options re2_options;
   re2_options.set_case_sensitive(false);
   re2_options.set_log_errors(false);
-  re2_options.set_max_mem(options.max_set_memory);
-  auto set = std::make_unique<RE2::Set>(re2_options, RE2::UNANCHORED);
-  std::vector<Entry> entries;
+  // Literals of at least three bytes: shorter ones ("a", "of") occur
+  // everywhere and filter nothing.
+  scanner->filter_ = std::make_unique<re2::FilteredRE2>(/*min_atom_len=*/3);
   int order = 0;
   for (const auto& rule_set : rules->rule_sets()) {
     for (const CompiledClaim& claim : rule_set->claims()) {
       for (const CompiledClaim::Pattern& pattern : claim.patterns().pattern) {
-        std::string error;
-        if (set->Add(pattern.regex, &error) < 0) {
+        int id;
+        if (scanner->filter_->Add(pattern.regex, re2_options, &id) != RE2::NoError) {
           // Cannot happen for a pattern that compiled alone.
-          return absl::InternalError(
-              absl::StrCat("claim '", claim.id(), "': ", error));
+          return absl::InternalError(absl::StrCat("claim '", claim.id(), "': ",
+                                                  "pattern does not compile"));
         }
-        entries.push_back({&claim, rule_set.get(), order});
+        scanner->entries_.push_back({&claim, rule_set.get(), order});
       }
       ++order;
     }
   }
-  if (!set->Compile()) {
-    return absl::ResourceExhaustedError(absl::StrCat(
-        "the combined patterns of ", order,
-        " claims do not fit RE2's memory budget of ", options.max_set_memory,
-        " bytes"));
+  std::vector<std::string> atoms;
+  if (!scanner->entries_.empty()) scanner->filter_->Compile(&atoms);
+  re2_options.set_max_mem(options.max_set_memory);
+  scanner->atoms_ = std::make_unique<RE2::Set>(re2_options, RE2::UNANCHORED);
+  for (const std::string& atom : atoms) {
+    scanner->atoms_->Add(RE2::QuoteMeta(atom), nullptr);
   }
-  return std::unique_ptr<Scanner>(
-      new Scanner(std::move(rules), std::move(set), std::move(entries)));
+  if (!scanner->atoms_->Compile()) {
+    return absl::ResourceExhaustedError(absl::StrCat(
+        "the literals of ", order, " claims do not fit RE2's memory budget of ",
+        options.max_set_memory, " bytes"));
+  }
+  if (scanner->entries_.size() <= static_cast<size_t>(options.max_exact_patterns)) {
+    auto exact = std::make_unique<RE2::Set>(re2_options, RE2::UNANCHORED);
+    for (const auto& rule_set : rules->rule_sets()) {
+      for (const CompiledClaim& claim : rule_set->claims()) {
+        for (const CompiledClaim::Pattern& pattern : claim.patterns().pattern) {
+          exact->Add(pattern.regex, nullptr);
+        }
+      }
+    }
+    if (exact->Compile()) scanner->exact_ = std::move(exact);
+  }
+  scanner->rules_ = std::move(rules);
+  return scanner;
 }
 
-std::vector<int> Scanner::Candidates(absl::string_view text) const {
-  std::vector<int> matched;
+std::vector<int> Scanner::Candidates(absl::string_view text, bool exact) const {
+  std::vector<int> atoms, patterns;
   RE2::Set::ErrorInfo info;
-  if (!set_->Match(re2::StringPiece(text.data(), text.size()), &matched, &info) &&
-      info.kind != RE2::Set::kNoError) {
-    matched.resize(entries_.size());  // out of memory: try every claim
-    for (size_t i = 0; i < matched.size(); ++i) matched[i] = static_cast<int>(i);
+  const re2::StringPiece piece(text.data(), text.size());
+  if (exact && exact_ != nullptr) {
+    if (!exact_->Match(piece, &patterns, &info) && info.kind != RE2::Set::kNoError) {
+      exact = false;  // out of memory: fall back to the prefilter
+    }
+  }
+  if (exact && exact_ != nullptr) {
+    // `patterns` holds what the full set found.
+  } else if (!atoms_->Match(piece, &atoms, &info) && info.kind != RE2::Set::kNoError) {
+    patterns.resize(entries_.size());  // out of memory: try every pattern
+    for (size_t i = 0; i < patterns.size(); ++i) patterns[i] = static_cast<int>(i);
+  } else if (!entries_.empty()) {
+    filter_->AllPotentials(atoms, &patterns);
   }
   // One entry per claim: the first of its patterns.
-  std::sort(matched.begin(), matched.end());
-  matched.erase(std::unique(matched.begin(), matched.end(),
-                            [this](int a, int b) {
-                              return entries_[a].claim == entries_[b].claim;
-                            }),
-                matched.end());
-  return matched;
+  std::sort(patterns.begin(), patterns.end());
+  patterns.erase(std::unique(patterns.begin(), patterns.end(),
+                             [this](int a, int b) {
+                               return entries_[a].claim == entries_[b].claim;
+                             }),
+                 patterns.end());
+  return patterns;
 }
 
 void Scanner::Scan(const Document& document, std::vector<Mention>* out) const {
@@ -65,7 +92,7 @@ void Scanner::Scan(const Document& document, std::vector<Mention>* out) const {
   const NormalizedText normalized =
       NormalizedText::Make(original, rules_->fold_diacritics());
   const absl::string_view text = normalized.text();
-  if (Candidates(text).empty()) return;
+  if (Candidates(text, /*exact=*/true).empty()) return;
 
   struct Found {
     size_t begin;
@@ -79,7 +106,7 @@ void Scanner::Scan(const Document& document, std::vector<Mention>* out) const {
     const auto [sentence_begin, sentence_end] = normalized.ToOriginal(s.begin, s.end);
     const absl::string_view original_sentence =
         original.substr(sentence_begin, sentence_end - sentence_begin);
-    for (int index : Candidates(sentence)) {
+    for (int index : Candidates(sentence, /*exact=*/true)) {
       const Entry& entry = entries_[index];
       std::vector<ClaimMatch> hits;
       entry.claim->Match(sentence, &hits);

@@ -5,11 +5,18 @@
 //   std::vector<Mention> mentions;
 //   (*scanner)->Scan(document, &mentions);
 //
-// Compile once, match many: every pattern of every claim goes into one
-// RE2::Set. A document the set does not flag costs one pass over its bytes;
-// only the sentences the set flags are matched against the individual
-// claims. A Scanner is immutable after Create and safe to share across
-// threads.
+// Compile once, match many: a literal prefilter in front of the claims.
+// RE2's FilteredRE2 extracts from every pattern of every claim the literal
+// words ("atoms") a match must contain; one RE2::Set of those literals finds
+// which occur in a text, and the prefilter turns them into the few patterns
+// that can match. A document in which no pattern can match costs one pass of
+// the literal set over its bytes; only the sentences the prefilter flags are
+// matched against the individual claims. Literal sets stay small and fast as
+// claims grow, where one set of all the full patterns does not; but for rule
+// sets of up to `ScanOptions::max_exact_patterns` patterns, one RE2::Set of
+// the full patterns is as fast and names exactly the claims to match, so it
+// is used instead. A Scanner is immutable after
+// Create and safe to share across threads.
 #ifndef REFRAIN_ENGINE_MATCH_SCANNER_H_
 #define REFRAIN_ENGINE_MATCH_SCANNER_H_
 
@@ -21,22 +28,27 @@
 #include "engine/rules/compiled_rules.h"
 #include "proto/claim.pb.h"
 #include "proto/document.pb.h"
+#include "re2/filtered_re2.h"
 #include "re2/set.h"
 
 namespace refrain {
 
 struct ScanOptions {
-  // RE2's memory budget for the combined set of all patterns, in bytes.
-  // When a document needs more, the scanner falls back to matching each
-  // claim in each sentence (slower, same result). Default: 64 MiB.
+  // RE2's memory budget for the set of literals, in bytes. When a text
+  // needs more, the scanner falls back to matching every claim in it
+  // (slower, same result). Default: 64 MiB.
   int64_t max_set_memory = 64 << 20;
+  // Up to this many patterns, one RE2::Set of all the full patterns is used
+  // instead of the literal prefilter; beyond, that set's automaton grows too
+  // large to be fast. Default: 256.
+  int max_exact_patterns = 256;
 };
 
 class Scanner {
  public:
-  // Builds the multi-pattern set over `rules`, which must outlive nothing:
-  // the scanner shares ownership. Returns ResourceExhausted when the set
-  // does not compile within `options.max_set_memory`.
+  // Builds the prefilter over `rules` (the scanner shares ownership).
+  // Returns ResourceExhausted when the literal set does not compile within
+  // `options.max_set_memory`.
   static absl::StatusOr<std::unique_ptr<Scanner>> Create(
       std::shared_ptr<const CompiledRules> rules, const ScanOptions& options = {});
 
@@ -58,17 +70,19 @@ class Scanner {
     int claim_order;  // position among all claims, for ordering output
   };
 
-  Scanner(std::shared_ptr<const CompiledRules> rules, std::unique_ptr<RE2::Set> set,
-          std::vector<Entry> entries)
-      : rules_(std::move(rules)), set_(std::move(set)), entries_(std::move(entries)) {}
+  Scanner() = default;
 
-  // Indices into `entries_` of the claims whose patterns may match `text`;
-  // all of them when the set runs out of memory.
-  std::vector<int> Candidates(absl::string_view text) const;
+  // Indices into `entries_` of the claims whose patterns may match `text`,
+  // one per claim, in claim order; all of them when a set runs out of
+  // memory. With `exact` (and a full set), only claims whose patterns do
+  // match somewhere in `text`.
+  std::vector<int> Candidates(absl::string_view text, bool exact) const;
 
   std::shared_ptr<const CompiledRules> rules_;
-  std::unique_ptr<RE2::Set> set_;
-  std::vector<Entry> entries_;  // one per set pattern
+  std::unique_ptr<re2::FilteredRE2> filter_;
+  std::unique_ptr<RE2::Set> atoms_;  // the prefilter's literals
+  std::unique_ptr<RE2::Set> exact_;  // all full patterns, or null
+  std::vector<Entry> entries_;       // one per pattern, as added to `filter_`
 };
 
 }  // namespace refrain

@@ -15,8 +15,7 @@
 #include "absl/strings/str_split.h"
 #include "absl/strings/strip.h"
 #include "engine/text/utf8.h"
-#include "google/protobuf/struct.pb.h"
-#include "google/protobuf/util/json_util.h"
+#include "simdjson.h"
 
 namespace refrain {
 namespace {
@@ -159,34 +158,35 @@ absl::StatusOr<Document> DocumentReader::ParseJsonLine(const std::string& path,
   if (trimmed.empty() || trimmed[0] != '{') {
     return Problem(path, line_number, "not a JSON object (each line must be {...})");
   }
-  google::protobuf::Struct object;
-  google::protobuf::util::JsonParseOptions json_options;
-  auto status = google::protobuf::util::JsonStringToMessage(
-      std::string(trimmed), &object, json_options);
-  if (!status.ok()) {
+  // One parser per thread: simdjson parsers are reusable but not shareable.
+  thread_local simdjson::dom::parser parser;
+  simdjson::dom::object object;
+  if (auto error = parser.parse(trimmed.data(), trimmed.size()).get(object); error) {
     return Problem(path, line_number,
-                   absl::StrCat("malformed JSON: ", status.message().ToString()));
+                   absl::StrCat("malformed JSON: ", simdjson::error_message(error)));
   }
   Document doc;
   doc.set_id(absl::StrCat(path, ":", line_number));
   doc.set_source(options_.default_source);
   bool has_text = false;
-  for (const auto& [key, value] : object.fields()) {
-    std::string text;
-    if (value.kind_case() == google::protobuf::Value::kStringValue) {
-      text = value.string_value();
+  for (simdjson::dom::key_value_pair field : object) {
+    const absl::string_view key(field.key.data(), field.key.size());
+    std::string value;
+    if (field.value.is_string()) {
+      std::string_view text = field.value.get_string().value_unsafe();
+      value.assign(text.data(), text.size());
     } else if (key == "text") {
       return Problem(path, line_number, "\"text\" must be a string");
-    } else if (value.kind_case() == google::protobuf::Value::kNullValue) {
+    } else if (field.value.is_null()) {
       continue;
     } else {
-      google::protobuf::util::MessageToJsonString(value, &text);
+      value = simdjson::minify(field.value);
     }
     if (key == "text") {
-      doc.set_text(std::move(text));
+      doc.set_text(std::move(value));
       has_text = true;
     } else {
-      SetField(key, std::move(text), &doc);
+      SetField(key, std::move(value), &doc);
     }
   }
   if (!has_text) return Problem(path, line_number, "no \"text\" field");

@@ -151,12 +151,16 @@ TEST(Scanner, OffsetsPointIntoTheOriginalTextOfEverySampleArticle) {
   EXPECT_GT(checked, 40);
 }
 
-// The RE2::Set prefilter must never lose a hit: compare with matching every
-// claim against every sentence.
-TEST(Scanner, PrefilterFindsWhatMatchingEveryClaimFinds) {
+// Neither prefilter (the set of full patterns used for small rule sets, the
+// literal prefilter used for large ones) may lose a hit: compare each with
+// matching every claim against every sentence.
+TEST(Scanner, PrefiltersFindWhatMatchingEveryClaimFinds) {
   if (!testing::SharedDir()) GTEST_SKIP() << "REFRAIN_SHARED is not set";
   std::shared_ptr<const CompiledRules> rules = ShippedRules();
-  auto scanner = Scanner::Create(rules);
+  ScanOptions literal_only;
+  literal_only.max_exact_patterns = 0;
+  for (const ScanOptions& options : {ScanOptions(), literal_only}) {
+  auto scanner = Scanner::Create(rules, options);
   ASSERT_TRUE(scanner.ok());
   for (const Document& doc : SampleCorpus()) {
     std::vector<Mention> mentions;
@@ -176,7 +180,8 @@ TEST(Scanner, PrefilterFindsWhatMatchingEveryClaimFinds) {
         }
       }
     }
-    EXPECT_EQ(fast, slow) << doc.id();
+    EXPECT_EQ(fast, slow) << doc.id() << " max_exact_patterns=" << options.max_exact_patterns;
+  }
   }
 }
 
