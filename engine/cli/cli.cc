@@ -9,7 +9,8 @@ constexpr char kUsage[] = R"(refrain: find recurring claims in news articles
 
 usage:
   refrain scan --rules=PATH[,PATH...] [--format=jsonl|textproto|binpb|text]
-               [--out=FILE] [--source=NAME] [--strict] [RULE OPTIONS] INPUT...
+               [--out=FILE] [--source=NAME] [--strict] [--threads=N|auto]
+               [RULE OPTIONS] INPUT...
       Scan articles (text files with optional front matter, .jsonl files,
       directories, or - for JSON Lines on standard input) and write one
       record per claim found. JSON Lines to standard output by default.
@@ -20,11 +21,14 @@ usage:
       Check the rule files, then run each claim's examples (must match)
       and counterexamples (must not match).
   refrain ingest --db=FILE --rules=PATH [--rescan] [--source=NAME] [--strict]
-                 [--busy-timeout=SECONDS] [RULE OPTIONS] [INPUT...]
+                 [--threads=N] [--batch=DOCUMENTS] [--busy-timeout=SECONDS]
+                 [RULE OPTIONS] [INPUT...]
       Scan articles and store documents and mentions in an SQLite claim
       store; the same article again is "unchanged", a changed one replaces
-      its mentions. --rescan first applies the current rules to every
-      stored document and reports mentions that appeared and disappeared.
+      its mentions. Each document is atomic; documents are committed in
+      batches of --batch (1000). --rescan first applies the current rules to
+      every stored document and reports mentions that appeared and
+      disappeared.
   refrain query --db=FILE [--claim=ID] [--source=NAME] [--since=DATE]
                 [--until=DATE] [--format=table|jsonl|binpb]
   refrain stats --db=FILE

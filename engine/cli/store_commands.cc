@@ -14,6 +14,7 @@
 #include "engine/store/claim_store.h"
 #include "engine/store/mention_stream.h"
 #include "engine/util/proto_util.h"
+#include "engine/util/status_macros.h"
 #include "re2/re2.h"
 
 namespace refrain {
@@ -49,7 +50,7 @@ void PrintRescan(const RescanReport& report, std::ostream& out) {
 int IngestCommand(const std::vector<std::string>& argv, std::ostream& out,
                   std::ostream& err) {
   Args args;
-  std::set<std::string> value_flags = {"db", "rules", "source", "busy-timeout", "threads"};
+  std::set<std::string> value_flags = {"db", "rules", "source", "busy-timeout", "threads", "batch"};
   std::set<std::string> bool_flags = {"strict", "rescan"};
   value_flags.insert(kRuleValueFlags.begin(), kRuleValueFlags.end());
   bool_flags.insert(kRuleBoolFlags.begin(), kRuleBoolFlags.end());
@@ -76,10 +77,22 @@ int IngestCommand(const std::vector<std::string>& argv, std::ostream& out,
   }
   if (args.positional.empty()) return kExitOk;
 
-  int added = 0, replaced = 0, unchanged = 0;
+  // Documents are committed in batches (each document atomic within its
+  // batch): up to --batch documents (1,000) or 16 MB of text.
+  int batch_documents = 1000;
+  if (args.Has("batch") && (!absl::SimpleAtoi(args.Get("batch"), &batch_documents) ||
+                            batch_documents < 1)) {
+    err << "refrain: --batch wants a positive number of documents, got '"
+        << args.Get("batch") << "'\n";
+    return kExitUsage;
+  }
+  constexpr size_t kBatchBytes = 16 << 20;
+  int added = 0, replaced = 0, unchanged = 0, in_batch = 0;
+  size_t batch_bytes = 0;
   ScanRun run(*scanner, threads, args.Has("strict"), err, /*render=*/nullptr,
               [&](const Document& document, const std::vector<Mention>& mentions,
-                  const std::string&) {
+                  const std::string&) -> absl::Status {
+                if (in_batch == 0) RETURN_IF_ERROR(store->BeginBatch());
                 absl::StatusOr<IngestOutcome> outcome = store->Ingest(document, mentions);
                 if (!outcome.ok()) return outcome.status();
                 switch (*outcome) {
@@ -87,11 +100,23 @@ int IngestCommand(const std::vector<std::string>& argv, std::ostream& out,
                   case IngestOutcome::kReplaced: ++replaced; break;
                   case IngestOutcome::kUnchanged: ++unchanged; break;
                 }
+                batch_bytes += document.text().size();
+                if (++in_batch >= batch_documents || batch_bytes >= kBatchBytes) {
+                  in_batch = 0;
+                  batch_bytes = 0;
+                  return store->CommitBatch();
+                }
                 return absl::OkStatus();
               });
   ReadOptions read;
   read.default_source = args.Get("source");
-  const int result = run.Run(args.positional, read);
+  int result = run.Run(args.positional, read);
+  if (in_batch > 0) {
+    if (absl::Status s = store->CommitBatch(); !s.ok()) {
+      err << "refrain: " << s.message() << "\n";
+      result = kExitFindings;
+    }
+  }
   err << "refrain: " << store->path() << ": " << added << " added, " << replaced
       << " replaced, " << unchanged << " unchanged\n";
   return result;

@@ -45,13 +45,28 @@ CREATE INDEX mentions_by_claim ON mentions(claim_id, date);
 CREATE INDEX mentions_by_source ON mentions(source, date);
 )sql";
 
-// A prepared statement, finalised on destruction.
+}  // namespace
+
+// A prepared statement: owned (finalised on destruction) or borrowed from
+// the store's cache (reset on destruction, ready for the next use).
 class Statement {
  public:
   Statement(sqlite3* db, const char* sql) {
     code_ = sqlite3_prepare_v2(db, sql, -1, &stmt_, nullptr);
   }
-  ~Statement() { sqlite3_finalize(stmt_); }
+  Statement(sqlite3_stmt* cached, int code) : stmt_(cached), code_(code), owned_(false) {}
+  ~Statement() {
+    if (owned_) {
+      sqlite3_finalize(stmt_);
+    } else if (stmt_ != nullptr) {
+      sqlite3_reset(stmt_);
+      sqlite3_clear_bindings(stmt_);
+    }
+  }
+  Statement(Statement&& other) noexcept
+      : stmt_(other.stmt_), code_(other.code_), owned_(other.owned_) {
+    other.stmt_ = nullptr;
+  }
   Statement(const Statement&) = delete;
   Statement& operator=(const Statement&) = delete;
 
@@ -95,7 +110,10 @@ class Statement {
  private:
   sqlite3_stmt* stmt_ = nullptr;
   int code_;
+  bool owned_ = true;
 };
+
+namespace {
 
 std::string ContentHash(const Document& document) {
   return FingerprintHex(SerializeDeterministic(document));
@@ -156,18 +174,42 @@ absl::Status ClaimStore::Error(int code, const std::string& what) const {
   }
 }
 
+Statement ClaimStore::Prepare(const char* sql) const {
+  auto [it, inserted] = cache_.try_emplace(sql, nullptr);
+  int code = SQLITE_OK;
+  if (inserted) code = sqlite3_prepare_v2(db_, sql, -1, &it->second, nullptr);
+  if (code != SQLITE_OK) {
+    sqlite3_finalize(it->second);
+    cache_.erase(it);
+    return Statement(nullptr, code);
+  }
+  return Statement(it->second, SQLITE_OK);
+}
+
 absl::Status ClaimStore::Exec(const char* sql) const {
-  const int code = sqlite3_exec(db_, sql, nullptr, nullptr, nullptr);
+  Statement statement = Prepare(sql);
+  if (statement.code() != SQLITE_OK) return Error(statement.code(), "cannot run SQL");
+  const int code = statement.Step();
+  return code == SQLITE_DONE || code == SQLITE_ROW ? absl::OkStatus()
+                                                   : Error(code, "cannot run SQL");
+}
+
+absl::Status ClaimStore::ExecScript(const std::string& sql) const {
+  const int code = sqlite3_exec(db_, sql.c_str(), nullptr, nullptr, nullptr);
   return code == SQLITE_OK ? absl::OkStatus() : Error(code, "cannot run SQL");
 }
 
 absl::Status ClaimStore::Begin() { return Exec("BEGIN IMMEDIATE"); }
 absl::Status ClaimStore::Commit() { return Exec("COMMIT"); }
 void ClaimStore::Rollback() {
-  if (!sqlite3_get_autocommit(db_)) sqlite3_exec(db_, "ROLLBACK", nullptr, nullptr, nullptr);
+  if (!sqlite3_get_autocommit(db_)) Exec("ROLLBACK").IgnoreError();
+  in_batch_ = false;
 }
 
-ClaimStore::~ClaimStore() { sqlite3_close_v2(db_); }
+ClaimStore::~ClaimStore() {
+  for (auto& [sql, statement] : cache_) sqlite3_finalize(statement);
+  sqlite3_close_v2(db_);
+}
 
 absl::StatusOr<std::unique_ptr<ClaimStore>> ClaimStore::Open(
     const std::string& path, const StoreOptions& options) {
@@ -211,9 +253,8 @@ absl::StatusOr<std::unique_ptr<ClaimStore>> ClaimStore::Open(
     return absl::FailedPreconditionError(absl::StrCat(
         path, ": not a refrain store (an SQLite database of another application)"));
   }
-  RETURN_IF_ERROR(store->Exec("PRAGMA journal_mode=WAL"));
-  RETURN_IF_ERROR(store->Exec("PRAGMA synchronous=NORMAL"));
-  RETURN_IF_ERROR(store->Exec("PRAGMA foreign_keys=ON"));
+  RETURN_IF_ERROR(store->ExecScript(
+      "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON"));
   if (application_id == 0) {
     // New store; another process may be creating it at the same moment.
     RETURN_IF_ERROR(store->Begin());
@@ -223,11 +264,10 @@ absl::StatusOr<std::unique_ptr<ClaimStore>> ClaimStore::Open(
       still_new = again.Step() == SQLITE_ROW && again.Int(0) == 0;
     }
     if (still_new) {
-      absl::Status created = store->Exec(kSchema);
+      absl::Status created = store->ExecScript(kSchema);
       if (created.ok()) {
-        created = store->Exec(absl::StrCat("PRAGMA application_id=", kApplicationId,
-                                           "; PRAGMA user_version=", kSchemaVersion)
-                                  .c_str());
+        created = store->ExecScript(absl::StrCat("PRAGMA application_id=", kApplicationId,
+                                                 "; PRAGMA user_version=", kSchemaVersion));
       }
       if (!created.ok()) {
         store->Rollback();
@@ -249,8 +289,7 @@ absl::StatusOr<std::unique_ptr<ClaimStore>> ClaimStore::Open(
 absl::StatusOr<int64_t> ClaimStore::UpsertDocument(const Document& document,
                                                    const std::string& content_hash,
                                                    bool with_text) {
-  Statement upsert(db_,
-                   "INSERT INTO documents(doc_id, source, date, content_hash, meta, text)"
+  Statement upsert = Prepare("INSERT INTO documents(doc_id, source, date, content_hash, meta, text)"
                    " VALUES (?1, ?2, ?3, ?4, ?5, ?6)"
                    " ON CONFLICT(doc_id) DO UPDATE SET source = ?2, date = ?3,"
                    " content_hash = ?4, meta = ?5, text = ?6,"
@@ -271,8 +310,7 @@ absl::StatusOr<int64_t> ClaimStore::UpsertDocument(const Document& document,
 
 absl::Status ClaimStore::InsertMentions(int64_t document_row,
                                         const std::vector<Mention>& mentions) {
-  Statement insert(db_,
-                   "INSERT INTO mentions(document, claim_id, source, date, begin, end,"
+  Statement insert = Prepare("INSERT INTO mentions(document, claim_id, source, date, begin, end,"
                    " rule_set_fingerprint, mention) VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
   for (const Mention& m : mentions) {
     insert.Bind(1, document_row).Bind(2, m.claim_id()).Bind(3, m.source());
@@ -284,19 +322,30 @@ absl::Status ClaimStore::InsertMentions(int64_t document_row,
   return absl::OkStatus();
 }
 
+absl::Status ClaimStore::BeginBatch() {
+  RETURN_IF_ERROR(Begin());
+  in_batch_ = true;
+  return absl::OkStatus();
+}
+
+absl::Status ClaimStore::CommitBatch() {
+  in_batch_ = false;
+  return Commit();
+}
+
 absl::StatusOr<IngestOutcome> ClaimStore::Ingest(const Document& document,
                                                  const std::vector<Mention>& mentions) {
   const std::string hash = ContentHash(document);
-  RETURN_IF_ERROR(Begin());
+  RETURN_IF_ERROR(in_batch_ ? Exec("SAVEPOINT document") : Begin());
   auto body = [&]() -> absl::StatusOr<IngestOutcome> {
-    Statement find(db_, "SELECT id, content_hash FROM documents WHERE doc_id = ?");
+    Statement find = Prepare("SELECT id, content_hash FROM documents WHERE doc_id = ?");
     find.Bind(1, document.id());
     const int step = find.Step();
     if (step != SQLITE_ROW && step != SQLITE_DONE) return Error(step, "cannot read");
     IngestOutcome outcome = IngestOutcome::kAdded;
     if (step == SQLITE_ROW) {
       if (find.Text(1) == hash) return IngestOutcome::kUnchanged;
-      Statement remove(db_, "DELETE FROM mentions WHERE document = ?");
+      Statement remove = Prepare("DELETE FROM mentions WHERE document = ?");
       remove.Bind(1, find.Int(0));
       if (remove.Step() != SQLITE_DONE) return Error(remove.code(), "cannot replace");
       outcome = IngestOutcome::kReplaced;
@@ -306,6 +355,11 @@ absl::StatusOr<IngestOutcome> ClaimStore::Ingest(const Document& document,
     return outcome;
   };
   absl::StatusOr<IngestOutcome> outcome = body();
+  if (in_batch_) {
+    if (!outcome.ok()) Exec("ROLLBACK TO document").IgnoreError();
+    RETURN_IF_ERROR(Exec("RELEASE document"));
+    return outcome;
+  }
   if (!outcome.ok()) {
     Rollback();
     return outcome;
@@ -316,7 +370,7 @@ absl::StatusOr<IngestOutcome> ClaimStore::Ingest(const Document& document,
 
 absl::Status ClaimStore::LoadMentions(int64_t document_row,
                                       std::vector<Mention>* out) const {
-  Statement select(db_, "SELECT mention FROM mentions WHERE document = ? ORDER BY id");
+  Statement select = Prepare("SELECT mention FROM mentions WHERE document = ? ORDER BY id");
   select.Bind(1, document_row);
   int step;
   while ((step = select.Step()) == SQLITE_ROW) {
@@ -332,7 +386,7 @@ absl::Status ClaimStore::LoadMentions(int64_t document_row,
 absl::StatusOr<RescanReport> ClaimStore::Rescan(const Scanner& scanner) {
   std::vector<int64_t> rows;
   {
-    Statement select(db_, "SELECT id FROM documents WHERE text IS NOT NULL ORDER BY id");
+    Statement select = Prepare("SELECT id FROM documents WHERE text IS NOT NULL ORDER BY id");
     int step;
     while ((step = select.Step()) == SQLITE_ROW) rows.push_back(select.Int(0));
     if (step != SQLITE_DONE) return Error(step, "cannot read documents");
@@ -342,7 +396,7 @@ absl::StatusOr<RescanReport> ClaimStore::Rescan(const Scanner& scanner) {
   for (int64_t row : rows) {
     RETURN_IF_ERROR(Begin());
     auto body = [&]() -> absl::Status {
-      Statement select(db_, "SELECT meta, text FROM documents WHERE id = ?");
+      Statement select = Prepare("SELECT meta, text FROM documents WHERE id = ?");
       select.Bind(1, row);
       if (select.Step() != SQLITE_ROW) return Error(select.code(), "cannot read document");
       Document document;
@@ -372,7 +426,7 @@ absl::StatusOr<RescanReport> ClaimStore::Rescan(const Scanner& scanner) {
       }
       ++report.documents;
       report.changed_documents += changed;
-      Statement remove(db_, "DELETE FROM mentions WHERE document = ?");
+      Statement remove = Prepare("DELETE FROM mentions WHERE document = ?");
       remove.Bind(1, row);
       if (remove.Step() != SQLITE_DONE) return Error(remove.code(), "cannot replace");
       return InsertMentions(row, new_mentions);
@@ -426,7 +480,7 @@ absl::StatusOr<int64_t> ClaimStore::Import(
     const Mention& first = run.front();
     RETURN_IF_ERROR(Begin());
     auto body = [&]() -> absl::Status {
-      Statement find(db_, "SELECT id FROM documents WHERE doc_id = ?");
+      Statement find = Prepare("SELECT id FROM documents WHERE doc_id = ?");
       find.Bind(1, first.doc_id());
       int64_t row;
       if (find.Step() == SQLITE_ROW) {
@@ -439,7 +493,7 @@ absl::StatusOr<int64_t> ClaimStore::Import(
         ASSIGN_OR_RETURN(row, UpsertDocument(stub, "", /*with_text=*/false));
       }
       if (seen.insert(first.doc_id()).second) {
-        Statement remove(db_, "DELETE FROM mentions WHERE document = ?");
+        Statement remove = Prepare("DELETE FROM mentions WHERE document = ?");
         remove.Bind(1, row);
         if (remove.Step() != SQLITE_DONE) return Error(remove.code(), "cannot replace");
       }
@@ -471,17 +525,17 @@ absl::StatusOr<int64_t> ClaimStore::Import(
 
 absl::StatusOr<StoreStats> ClaimStore::Stats() const {
   StoreStats stats;
-  Statement counts(db_, "SELECT (SELECT count(*) FROM documents), (SELECT count(*) FROM mentions)");
+  Statement counts = Prepare("SELECT (SELECT count(*) FROM documents), (SELECT count(*) FROM mentions)");
   if (counts.Step() != SQLITE_ROW) return Error(counts.code(), "cannot read");
   stats.documents = counts.Int(0);
   stats.mentions = counts.Int(1);
-  Statement by_source(db_, "SELECT claim_id, source, count(*) FROM mentions GROUP BY 1, 2");
+  Statement by_source = Prepare("SELECT claim_id, source, count(*) FROM mentions GROUP BY 1, 2");
   int step;
   while ((step = by_source.Step()) == SQLITE_ROW) {
     stats.by_claim_and_source[{by_source.Text(0), by_source.Text(1)}] = by_source.Int(2);
   }
   if (step != SQLITE_DONE) return Error(step, "cannot read");
-  Statement by_month(db_, "SELECT claim_id, substr(date, 1, 7), count(*) FROM mentions GROUP BY 1, 2");
+  Statement by_month = Prepare("SELECT claim_id, substr(date, 1, 7), count(*) FROM mentions GROUP BY 1, 2");
   while ((step = by_month.Step()) == SQLITE_ROW) {
     stats.by_claim_and_month[{by_month.Text(0), by_month.Text(1)}] = by_month.Int(2);
   }

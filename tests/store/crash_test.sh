@@ -37,13 +37,15 @@ awk -v n="$documents" -v count="${#sentences[@]}" -v list="$(printf '%s\t' "${se
     }
   }' > "$work/feed.jsonl"
 
-ingest() { "$refrain" ingest --db="$1" --rules="$rules" "$work/feed.jsonl"; }
+ingest() { "$refrain" ingest --db="$1" --rules="$rules" "$work/feed.jsonl" "${@:2}"; }
 
-# The reference: one uninterrupted run, timed. Kills come within a sixth of
-# that time, so they land while the store is created, while documents are
-# written, and while known ones are re-read, over many resumed runs.
+# The reference: one uninterrupted run, one document per transaction, timed.
+# Kills come within a quarter of that time, and the killed runs commit
+# batches of 1 to 200 documents, so kills land while the store is created,
+# while documents and batches are written, and while known documents are
+# re-read, over many resumed runs.
 start=$(date +%s%N)
-ingest "$work/ref.db" 2>/dev/null || fail "reference ingest failed"
+ingest "$work/ref.db" --batch=1 2>/dev/null || fail "reference ingest failed"
 run_ms=$(( ($(date +%s%N) - start) / 1000000 + 1 ))
 
 # Documents in the store (none while it is still being created).
@@ -69,9 +71,10 @@ db="$work/crash.db"
 stored=()
 for ((i = 1; i <= kills; i++)); do
   # refrain itself, not a subshell around it, is what gets killed.
-  "$refrain" ingest --db="$db" --rules="$rules" "$work/feed.jsonl" >/dev/null 2>&1 &
+  "$refrain" ingest --db="$db" --rules="$rules" --batch=$((1 + RANDOM % 200)) \
+    "$work/feed.jsonl" >/dev/null 2>&1 &
   pid=$!
-  ms=$(( RANDOM * RANDOM % (run_ms / 6 + 1) ))
+  ms=$(( RANDOM * RANDOM % (run_ms / 4 + 1) ))
   sleep "$((ms / 1000)).$(printf '%03d' $((ms % 1000)))"
   kill -9 "$pid" 2>/dev/null
   wait "$pid" 2>/dev/null
