@@ -151,9 +151,6 @@ absl::StatusOr<Document> DocumentReader::ParseJsonLine(const std::string& path,
                    absl::StrCat("line of ", line.size(), " bytes exceeds the limit of ",
                                 options_.max_document_bytes, " bytes"));
   }
-  if (absl::Status s = CheckText(path, line, line_number, "the line"); !s.ok()) {
-    return s;
-  }
   absl::string_view trimmed = absl::StripAsciiWhitespace(line);
   if (trimmed.empty() || trimmed[0] != '{') {
     return Problem(path, line_number, "not a JSON object (each line must be {...})");
@@ -162,6 +159,11 @@ absl::StatusOr<Document> DocumentReader::ParseJsonLine(const std::string& path,
   thread_local simdjson::dom::parser parser;
   simdjson::dom::object object;
   if (auto error = parser.parse(trimmed.data(), trimmed.size()).get(object); error) {
+    // simdjson validates UTF-8 (and rejects NUL outside strings) itself;
+    // the detailed check runs only to say where the problem is.
+    if (absl::Status s = CheckText(path, line, line_number, "the line"); !s.ok()) {
+      return s;
+    }
     return Problem(path, line_number,
                    absl::StrCat("malformed JSON: ", simdjson::error_message(error)));
   }
