@@ -51,7 +51,9 @@ absl::Status CheckText(absl::string_view path, absl::string_view bytes,
 // to metadata.
 void SetField(absl::string_view key, std::string value, Document* doc) {
   if (key == "id") {
-    doc->set_id(std::move(value));
+    // An empty id would make every such article the same document; keep
+    // the default (the path, or path:line).
+    if (!absl::StripAsciiWhitespace(value).empty()) doc->set_id(std::move(value));
   } else if (key == "source") {
     doc->set_source(std::move(value));
   } else if (key == "date") {

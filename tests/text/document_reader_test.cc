@@ -95,6 +95,15 @@ TEST(DocumentReader, ParsesJsonLinesKeepingOtherKeysAsMetadata) {
   doc = Reader().ParseJsonLine("f.jsonl", 3, R"({"text": "Body."})");
   ASSERT_TRUE(doc.ok());
   EXPECT_EQ(doc->id(), "f.jsonl:3");
+
+  // Found by jsonl_fuzzer: an empty id keeps the default, or every such
+  // article would be one document in the store.
+  doc = Reader().ParseJsonLine("f.jsonl", 4, R"({"id": " ", "text": "Body."})");
+  ASSERT_TRUE(doc.ok());
+  EXPECT_EQ(doc->id(), "f.jsonl:4");
+  doc = Reader().ParseText("a.txt", "---\nid:\n---\nBody.");
+  ASSERT_TRUE(doc.ok());
+  EXPECT_EQ(doc->id(), "a.txt");
   EXPECT_EQ(doc->source(), "Fallback");
 }
 
