@@ -21,7 +21,9 @@ targets=(rule_file_fuzzer text_document_fuzzer jsonl_fuzzer text_handling_fuzzer
 [ "$target" = all ] || targets=("$target")
 
 output_base="${HOME}/.cache/refrain-fuzz-output"
-bazel --output_base="$output_base" build --config=fuzz -c opt \
+# --symlink_prefix keeps this build's bazel-* links inside fuzz/ (which
+# .bazelignore hides), away from the ordinary build's.
+bazel --output_base="$output_base" build --config=fuzz -c opt --symlink_prefix=fuzz/bazel- \
   --ui_event_filters=-info,-stderr --noshow_progress \
   $(printf ' //tests/fuzzing:%s' "${targets[@]}")
 bin="$(bazel --output_base="$output_base" info --config=fuzz -c opt bazel-bin 2>/dev/null)"
