@@ -46,6 +46,11 @@ rule options:
                               "Việt Nam"); records keep the original text
   --max-pattern-memory=BYTES  RE2's memory budget per pattern (8 MiB)
 
+limits (scan, ingest):
+  --max-document-bytes=BYTES  larger articles are skipped with an error (64 MiB)
+  --max-sentence-bytes=BYTES  longer sentences are matched in pieces cut at
+                              whitespace (64 KiB)
+
 exit codes: 0 all good; 1 rule errors, failing examples, or inputs that
 were skipped; 2 usage errors (bad flags, unreadable rules or output)
 )";

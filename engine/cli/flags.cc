@@ -16,6 +16,32 @@ namespace refrain {
 
 const std::set<std::string> kRuleValueFlags = {"max-pattern-memory"};
 const std::set<std::string> kRuleBoolFlags = {"fold-diacritics"};
+const std::set<std::string> kScanValueFlags = {
+    "rules", "source", "threads", "max-document-bytes", "max-sentence-bytes",
+    "max-pattern-memory"};
+const std::set<std::string> kScanBoolFlags = {"strict", "fold-diacritics"};
+
+namespace {
+
+// Parses --NAME as a positive byte count into `*value` when given.
+bool ByteFlag(const Args& args, const std::string& name, size_t* value, std::ostream& err) {
+  if (!args.Has(name)) return true;
+  uint64_t bytes;
+  if (!absl::SimpleAtoi(args.Get(name), &bytes) || bytes == 0) {
+    err << "refrain: --" << name << " wants a positive number of bytes, got '"
+        << args.Get(name) << "'\n";
+    return false;
+  }
+  *value = static_cast<size_t>(bytes);
+  return true;
+}
+
+}  // namespace
+
+bool ReadOptionsFromFlags(const Args& args, ReadOptions* options, std::ostream& err) {
+  options->default_source = args.Get("source");
+  return ByteFlag(args, "max-document-bytes", &options->max_document_bytes, err);
+}
 
 bool ParseArgs(const std::vector<std::string>& argv, size_t first,
                const std::set<std::string>& value_flags,
@@ -133,10 +159,15 @@ std::unique_ptr<Scanner> ScannerFromFlags(const Args& args, const std::string& c
     *code = kExitUsage;
     return nullptr;
   }
+  ScanOptions options;
+  if (!ByteFlag(args, "max-sentence-bytes", &options.max_sentence_bytes, err)) {
+    *code = kExitUsage;
+    return nullptr;
+  }
   std::shared_ptr<const CompiledRules> rules = LoadRulesOrReport(
       absl::StrSplit(args.Get("rules"), ',', absl::SkipEmpty()), args, err, code);
   if (rules == nullptr) return nullptr;
-  absl::StatusOr<std::unique_ptr<Scanner>> scanner = Scanner::Create(rules);
+  absl::StatusOr<std::unique_ptr<Scanner>> scanner = Scanner::Create(rules, options);
   if (!scanner.ok()) {
     err << "refrain: " << scanner.status().message() << "\n";
     *code = kExitFindings;

@@ -53,11 +53,20 @@ std::unique_ptr<const CompiledRules> LoadRulesOrReport(
     const std::vector<std::string>& paths, const Args& args, std::ostream& err,
     int* code);
 
-// The scanner of --rules (comma-separated rule files or directories) and the
-// rule flags, for `command`. On failure, prints why and returns null with
-// the exit code in `*code`.
+// The flags of the commands that scan (scan, ingest): --rules, --source,
+// --threads, --strict, the limits and the rule flags.
+extern const std::set<std::string> kScanValueFlags;
+extern const std::set<std::string> kScanBoolFlags;
+
+// The scanner of --rules (comma-separated rule files or directories), the
+// rule flags and --max-sentence-bytes, for `command`. On failure, prints why
+// and returns null with the exit code in `*code`.
 std::unique_ptr<Scanner> ScannerFromFlags(const Args& args, const std::string& command,
                                           std::ostream& err, int* code);
+
+// Reading options from --source and --max-document-bytes. Prints what is
+// wrong and returns false on a bad value.
+bool ReadOptionsFromFlags(const Args& args, ReadOptions* options, std::ostream& err);
 
 // Opens the claim store named by --db (and --busy-timeout). On failure,
 // prints why and returns null with the exit code in `*code`: a usage error

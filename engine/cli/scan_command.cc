@@ -16,11 +16,11 @@ namespace refrain {
 int ScanCommand(const std::vector<std::string>& argv, std::ostream& out,
                 std::ostream& err) {
   Args args;
-  std::set<std::string> value_flags = {"rules", "format", "out", "source", "threads"};
-  std::set<std::string> bool_flags = {"strict"};
-  value_flags.insert(kRuleValueFlags.begin(), kRuleValueFlags.end());
-  bool_flags.insert(kRuleBoolFlags.begin(), kRuleBoolFlags.end());
-  if (!ParseArgs(argv, 1, value_flags, bool_flags, &args, err)) return kExitUsage;
+  std::set<std::string> value_flags = {"format", "out"};
+  value_flags.insert(kScanValueFlags.begin(), kScanValueFlags.end());
+  if (!ParseArgs(argv, 1, value_flags, kScanBoolFlags, &args, err)) return kExitUsage;
+  ReadOptions read;
+  if (!ReadOptionsFromFlags(args, &read, err)) return kExitUsage;
   if (args.positional.empty() && args.Has("rules")) {
     err << "refrain: scan needs at least one INPUT (a file, a directory, or - "
            "for JSON Lines on standard input)\n";
@@ -66,8 +66,6 @@ int ScanCommand(const std::vector<std::string>& argv, std::ostream& out,
                    : absl::DataLossError(absl::StrCat("cannot write output: ",
                                                       std::strerror(errno)));
       });
-  ReadOptions read;
-  read.default_source = args.Get("source");
   int result = run.Run(args.positional, read);
   if (!output->flush() && result == kExitOk) {
     err << "refrain: cannot write output: " << std::strerror(errno) << "\n";

@@ -50,11 +50,13 @@ void PrintRescan(const RescanReport& report, std::ostream& out) {
 int IngestCommand(const std::vector<std::string>& argv, std::ostream& out,
                   std::ostream& err) {
   Args args;
-  std::set<std::string> value_flags = {"db", "rules", "source", "busy-timeout", "threads", "batch"};
-  std::set<std::string> bool_flags = {"strict", "rescan"};
-  value_flags.insert(kRuleValueFlags.begin(), kRuleValueFlags.end());
-  bool_flags.insert(kRuleBoolFlags.begin(), kRuleBoolFlags.end());
+  std::set<std::string> value_flags = {"db", "busy-timeout", "batch"};
+  value_flags.insert(kScanValueFlags.begin(), kScanValueFlags.end());
+  std::set<std::string> bool_flags = {"rescan"};
+  bool_flags.insert(kScanBoolFlags.begin(), kScanBoolFlags.end());
   if (!ParseArgs(argv, 1, value_flags, bool_flags, &args, err)) return kExitUsage;
+  ReadOptions read;
+  if (!ReadOptionsFromFlags(args, &read, err)) return kExitUsage;
   if (args.positional.empty() && !args.Has("rescan") && args.Has("rules")) {
     err << "refrain: ingest needs INPUTs, or --rescan\n";
     return kExitUsage;
@@ -108,8 +110,6 @@ int IngestCommand(const std::vector<std::string>& argv, std::ostream& out,
                 }
                 return absl::OkStatus();
               });
-  ReadOptions read;
-  read.default_source = args.Get("source");
   int result = run.Run(args.positional, read);
   if (in_batch > 0) {
     if (absl::Status s = store->CommitBatch(); !s.ok()) {

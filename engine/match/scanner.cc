@@ -56,6 +56,7 @@ absl::StatusOr<std::unique_ptr<Scanner>> Scanner::Create(
     }
     if (exact->Compile()) scanner->exact_ = std::move(exact);
   }
+  scanner->max_sentence_bytes_ = std::max<size_t>(options.max_sentence_bytes, 256);
   scanner->rules_ = std::move(rules);
   return scanner;
 }
@@ -99,9 +100,25 @@ void Scanner::Scan(const Document& document, std::vector<Mention>* out) const {
     int claim_order;
     Mention mention;
   };
-  std::vector<Found> found;
+  // Sentences, with overlong ones cut at whitespace into pieces of at most
+  // `max_sentence_bytes_`.
+  std::vector<Sentence> sentences;
   for (const Sentence& s : SplitSentences(text)) {
     if (s.debris) continue;
+    size_t begin = s.begin;
+    while (s.end - begin > max_sentence_bytes_) {
+      size_t cut = text.rfind(' ', begin + max_sentence_bytes_);
+      if (cut == absl::string_view::npos || cut <= begin) cut = begin + max_sentence_bytes_;
+      while (cut > begin && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80) --cut;
+      sentences.push_back({begin, cut, false});
+      begin = cut;
+      while (begin < s.end && text[begin] == ' ') ++begin;
+    }
+    if (begin < s.end) sentences.push_back({begin, s.end, false});
+  }
+
+  std::vector<Found> found;
+  for (const Sentence& s : sentences) {
     const absl::string_view sentence = text.substr(s.begin, s.end - s.begin);
     const auto [sentence_begin, sentence_end] = normalized.ToOriginal(s.begin, s.end);
     const absl::string_view original_sentence =

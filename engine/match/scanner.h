@@ -42,6 +42,11 @@ struct ScanOptions {
   // instead of the literal prefilter; beyond, that set's automaton grows too
   // large to be fast. Default: 256.
   int max_exact_patterns = 256;
+  // Sentences longer than this many bytes (a document with no sentence
+  // breaks, say) are matched in pieces of at most this size, cut at
+  // whitespace, so that matching stays fast whatever the input. Default:
+  // 64 KiB.
+  size_t max_sentence_bytes = 64 << 10;
 };
 
 class Scanner {
@@ -82,6 +87,7 @@ class Scanner {
   std::unique_ptr<re2::FilteredRE2> filter_;
   std::unique_ptr<RE2::Set> atoms_;  // the prefilter's literals
   std::unique_ptr<RE2::Set> exact_;  // all full patterns, or null
+  size_t max_sentence_bytes_ = 0;
   std::vector<Entry> entries_;       // one per pattern, as added to `filter_`
 };
 

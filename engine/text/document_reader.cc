@@ -82,7 +82,8 @@ absl::StatusOr<Document> DocumentReader::ParseText(const std::string& path,
   if (content.size() > options_.max_document_bytes) {
     return Problem(path, 0, absl::StrCat("article of ", content.size(),
                                          " bytes exceeds the limit of ",
-                                         options_.max_document_bytes, " bytes"));
+                                         options_.max_document_bytes,
+                                         " bytes (--max-document-bytes)"));
   }
   absl::string_view rest = content;
   size_t skipped = absl::ConsumePrefix(&rest, kBom) ? kBom.size() : 0;
@@ -151,7 +152,8 @@ absl::StatusOr<Document> DocumentReader::ParseJsonLine(const std::string& path,
   if (line.size() > options_.max_document_bytes) {
     return Problem(path, line_number,
                    absl::StrCat("line of ", line.size(), " bytes exceeds the limit of ",
-                                options_.max_document_bytes, " bytes"));
+                                options_.max_document_bytes,
+                                " bytes (--max-document-bytes)"));
   }
   absl::string_view trimmed = absl::StripAsciiWhitespace(line);
   if (trimmed.empty() || trimmed[0] != '{') {
@@ -226,6 +228,14 @@ bool DocumentReader::ReadFile(const std::string& path, DocumentSink* sink) const
   }
   if (absl::EndsWith(path, ".jsonl") || absl::EndsWith(path, ".ndjson")) {
     return ReadJsonLines(path, in, sink);
+  }
+  // Refuse an oversized file before reading it into memory.
+  std::error_code ec;
+  const uintmax_t size = fs::file_size(path, ec);
+  if (!ec && size > options_.max_document_bytes) {
+    return sink->OnSkipped(Problem(path, 0, absl::StrCat(
+        "article of ", size, " bytes exceeds the limit of ",
+        options_.max_document_bytes, " bytes (--max-document-bytes)")));
   }
   std::ostringstream content;
   content << in.rdbuf();

@@ -78,7 +78,7 @@ TEST(DocumentReader, RejectsBadTextArticlesWithFileAndLine) {
   EXPECT_EQ(TextError(std::string("PNG\0\x01\x02", 6)),
             "a.txt:1: binary data (NUL byte) in the file; not a text article");
   EXPECT_EQ(TextError(std::string(1001, 'a')),
-            "a.txt: article of 1001 bytes exceeds the limit of 1000 bytes");
+            "a.txt: article of 1001 bytes exceeds the limit of 1000 bytes (--max-document-bytes)");
 }
 
 TEST(DocumentReader, ParsesJsonLinesKeepingOtherKeysAsMetadata) {
