@@ -19,6 +19,11 @@ expect 1 rules check tests/testdata/rules/broken
 contains "$err" "tests/testdata/rules/broken/syntax_error.textproto:5:36: error: String literals cannot cross line boundaries."
 contains "$err" "tests/testdata/rules/broken/semantic_errors.textproto:10:52: error: claim 'undefined_lexicon': undefined lexicon {VIETAM}"
 contains "$err" "refrain: 17 errors in rule files"
+# A pattern RE2 rejects, one over RE2's memory budget, a lexicon that refers
+# to itself: each named with its place.
+contains "$err" "tests/testdata/rules/broken/semantic_errors.textproto:9:37: error: claim 'invalid_re2': invalid RE2 pattern: missing ): largest (trading partner"
+contains "$err" "tests/testdata/rules/broken/semantic_errors.textproto:13:25: error: claim 'too_large': pattern is too large"
+contains "$err" "tests/testdata/rules/broken/semantic_errors.textproto:6:33: error: lexicon {LOOP} refers to itself: {LOOP} -> {LOOP}"
 
 expect 1 rules test tests/testdata/rules/broken/semantic_errors.textproto
 contains "$err" "refrain: 14 errors in rule files"
