@@ -13,6 +13,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 tools/setup.sh
+tools/setup.sh --fuzz
 target="${1:?usage: tools/fuzz.sh TARGET|all [SECONDS]}"
 seconds="${2:-60}"
 shared="${REFRAIN_SHARED:-../shared}"

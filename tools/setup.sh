@@ -4,6 +4,7 @@
 # Usage: tools/setup.sh            the build and its tests
 #        tools/setup.sh --browser  Chromium, for the HTML report's browser test
 #        tools/setup.sh --bench    ripgrep and GNU time, for tools/bench.sh
+#        tools/setup.sh --fuzz     clang with libFuzzer, for tools/fuzz.sh
 set -euo pipefail
 
 packages=(
@@ -24,6 +25,7 @@ packages=(
 case "${1:-}" in
   --browser) packages=(chromium) ;;   # headless Chromium for the browser test
   --bench) packages=(ripgrep time) ;; # the comparison and peak memory in bench.sh
+  --fuzz) packages=(clang libclang-rt-14-dev) ;;  # libFuzzer, ASan, UBSan
 esac
 
 missing=()
