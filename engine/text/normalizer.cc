@@ -1,6 +1,8 @@
 #include "engine/text/normalizer.h"
 
 #include <algorithm>
+#include <cstdint>
+#include <cstring>
 
 #include "unicode/bytestream.h"
 #include "unicode/edits.h"
@@ -44,9 +46,20 @@ UChar32 BaseOf(UChar32 c) {
   return c;
 }
 
-bool NeedsFolding(absl::string_view text) {
-  return std::any_of(text.begin(), text.end(),
-                     [](char c) { return static_cast<unsigned char>(c) >= 0x80; });
+// Whether `text` has any non-ASCII byte: eight bytes at a time, since most
+// news text is ASCII and ASCII is already NFC and free of diacritics.
+bool HasNonAscii(absl::string_view text) {
+  const char* p = text.data();
+  const char* const end = p + text.size();
+  for (; end - p >= 8; p += 8) {
+    uint64_t word;
+    std::memcpy(&word, p, 8);
+    if (word & 0x8080808080808080ULL) return true;
+  }
+  for (; p < end; ++p) {
+    if (static_cast<unsigned char>(*p) >= 0x80) return true;
+  }
+  return false;
 }
 
 // Appends the UTF-8 form of `c`.
@@ -64,10 +77,11 @@ void AppendUtf8(UChar32 c, std::string* out) {
 NormalizedText NormalizedText::Make(absl::string_view original, bool fold) {
   NormalizedText n;
   n.original_ = original;
+  if (!HasNonAscii(original)) return n;
   UErrorCode status = U_ZERO_ERROR;
   const icu::StringPiece piece(original.data(), static_cast<int32_t>(original.size()));
   const bool nfc = Nfc()->isNormalizedUTF8(piece, status) && U_SUCCESS(status);
-  if (nfc && !(fold && NeedsFolding(original))) return n;
+  if (nfc && !fold) return n;
 
   // NFC, with ICU's record of which original bytes became which.
   std::string composed;
