@@ -13,15 +13,8 @@
 namespace refrain {
 namespace {
 
+using ::refrain::testing::ScannerFor;
 using ::testing::ElementsAre;
-
-std::unique_ptr<Scanner> ScannerFor(const std::string& rules_text) {
-  auto rules = testing::CompileText(rules_text);
-  EXPECT_TRUE(rules.ok()) << rules.status();
-  auto scanner = Scanner::Create(std::shared_ptr<const CompiledRules>(std::move(*rules)));
-  EXPECT_TRUE(scanner.ok()) << scanner.status();
-  return std::move(*scanner);
-}
 
 std::vector<std::string> Describe(const std::vector<Mention>& mentions) {
   std::vector<std::string> out;
@@ -31,15 +24,8 @@ std::vector<std::string> Describe(const std::vector<Mention>& mentions) {
   return out;
 }
 
-constexpr char kRules[] = R"(
-name: "t"
-lexicon { name: "P" term: "China" term: "Vietnam" }
-claim { id: "partner" pattern: "(?P<a>{P}) is (?P<b>{P})'s largest partner" }
-claim { id: "comrades" pattern: "comrades and brothers" }
-)";
-
 TEST(Scanner, FindsBothDirectionsAndTwoClaimsInOneSentence) {
-  auto scanner = ScannerFor(kRules);
+  auto scanner = ScannerFor(testing::kSmallRules);
   Document doc;
   doc.set_id("d1");
   doc.set_source("Lotus Wire");
@@ -66,7 +52,7 @@ TEST(Scanner, FindsBothDirectionsAndTwoClaimsInOneSentence) {
 }
 
 TEST(Scanner, SkipsDebrisLinesAndDocumentsWithoutCandidates) {
-  auto scanner = ScannerFor(kRules);
+  auto scanner = ScannerFor(testing::kSmallRules);
   Document doc;
   doc.set_text("READ MORE: China is Vietnam's largest partner\nNothing here.");
   std::vector<Mention> mentions;

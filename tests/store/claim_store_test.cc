@@ -14,25 +14,13 @@
 namespace refrain {
 namespace {
 
+using ::refrain::testing::ScannerFor;
 using ::testing::ElementsAre;
-
-constexpr char kRules[] = R"(
-name: "t"
-lexicon { name: "P" term: "China" term: "Vietnam" }
-claim { id: "partner" pattern: "(?P<a>{P}) is (?P<b>{P})'s largest partner" }
-claim { id: "comrades" pattern: "comrades and brothers" }
-)";
 
 std::string TempPath(const std::string& name) {
   std::string path = std::string(std::getenv("TEST_TMPDIR")) + "/" + name;
   for (const char* suffix : {"", "-wal", "-shm"}) std::filesystem::remove(path + suffix);
   return path;
-}
-
-std::unique_ptr<Scanner> ScannerFor(const std::string& rules_text) {
-  auto rules = testing::CompileText(rules_text);
-  EXPECT_TRUE(rules.ok()) << rules.status();
-  return std::move(*Scanner::Create(std::shared_ptr<const CompiledRules>(std::move(*rules))));
 }
 
 Document Doc(const std::string& id, const std::string& source, const std::string& date,
@@ -53,7 +41,7 @@ class ClaimStoreTest : public ::testing::Test {
     auto store = ClaimStore::Open(path_, StoreOptions());
     ASSERT_TRUE(store.ok()) << store.status();
     store_ = std::move(*store);
-    scanner_ = ScannerFor(kRules);
+    scanner_ = ScannerFor(testing::kSmallRules);
   }
 
   absl::StatusOr<IngestOutcome> Ingest(const Document& doc) {
@@ -220,7 +208,7 @@ TEST(ClaimStore, ReportsADamagedStoreAsDataLoss) {
   {
     auto store = ClaimStore::Open(path, StoreOptions());
     ASSERT_TRUE(store.ok());
-    auto scanner = ScannerFor(kRules);
+    auto scanner = ScannerFor(testing::kSmallRules);
     for (int i = 0; i < 50; ++i) {
       Document doc = Doc("d" + std::to_string(i), "A", "2024",
                          std::string(2000, 'x') + " China is Vietnam's largest partner.");

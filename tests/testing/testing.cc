@@ -37,6 +37,22 @@ absl::StatusOr<std::unique_ptr<const CompiledRules>> CompileText(
   return CompileRules(std::move(files), CompileOptions(), diagnostics);
 }
 
+const char kSmallRules[] = R"(
+name: "t"
+lexicon { name: "P" term: "China" term: "Vietnam" }
+claim { id: "partner" pattern: "(?P<a>{P}) is (?P<b>{P})'s largest partner" }
+claim { id: "comrades" pattern: "comrades and brothers" }
+)";
+
+std::unique_ptr<Scanner> ScannerFor(const std::string& rules_text) {
+  auto rules = CompileText(rules_text);
+  EXPECT_TRUE(rules.ok()) << rules.status();
+  if (!rules.ok()) return nullptr;
+  auto scanner = Scanner::Create(std::shared_ptr<const CompiledRules>(std::move(*rules)));
+  EXPECT_TRUE(scanner.ok()) << scanner.status();
+  return scanner.ok() ? std::move(*scanner) : nullptr;
+}
+
 std::vector<std::string> ToStrings(const std::vector<Diagnostic>& diagnostics) {
   std::vector<std::string> out;
   for (const Diagnostic& d : diagnostics) out.push_back(d.ToString());

@@ -10,6 +10,7 @@
 
 #include "absl/status/statusor.h"
 #include "engine/rules/compiled_rules.h"
+#include "engine/match/scanner.h"
 #include "engine/rules/diagnostic.h"
 
 namespace refrain {
@@ -27,6 +28,14 @@ std::string ReadFileOrDie(const std::string& path);
 absl::StatusOr<std::unique_ptr<const CompiledRules>> CompileText(
     const std::string& text, std::vector<Diagnostic>* diagnostics = nullptr,
     const std::string& path = "test.textproto");
+
+// A small rule set: "partner" (X is Y's largest partner, X and Y China or
+// Vietnam, captured as `a` and `b`) and "comrades" (comrades and brothers).
+extern const char kSmallRules[];
+
+// A scanner over `rules_text` compiled alone; fails the test (and returns
+// null) when it does not compile.
+std::unique_ptr<Scanner> ScannerFor(const std::string& rules_text);
 
 // `d.ToString()` of each diagnostic.
 std::vector<std::string> ToStrings(const std::vector<Diagnostic>& diagnostics);
