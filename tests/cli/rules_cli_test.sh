@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Runs the real `refrain` binary: `rules check` and `rules test` on the
 # shipped rules and on broken ones, checking exit codes and messages.
-# Usage (from Bazel): rules_cli_test.sh path/to/refrain path/to/scan_text
+# Usage (from Bazel): rules_cli_test.sh path/to/refrain path/to/scan_text path/to/pipeline
 set -u
 refrain="$PWD/$1"
 source tests/cli/testlib.sh
@@ -58,6 +58,19 @@ embed="$PWD/$2"
 "$embed" rules "China is Vietnam's top trade partner." >"$out" 2>"$err" ||
   { echo "FAIL: scan_text exited $?"; failures=$((failures + 1)); }
 contains "$out" "largest_trading_partner [0, 36) \"China is Vietnam's top trade partner\" noun=trade partner partner=Vietnam rank=top subject=China"
+
+# The pipeline example: articles in, a binpb stream out, in input order on
+# any number of threads; refrain reads the stream.
+pipeline="$PWD/$3"
+for threads in 1 3; do
+  "$pipeline" rules "$threads" examples/articles/*.txt > "$TEST_TMPDIR/p$threads.binpb" 2>"$err" ||
+    { echo "FAIL: pipeline exited $?"; cat "$err"; failures=$((failures + 1)); }
+  contains "$err" "pipeline: wrote 20 mentions"
+done
+cmp -s "$TEST_TMPDIR/p1.binpb" "$TEST_TMPDIR/p3.binpb" ||
+  { echo "FAIL: pipeline output differs between 1 and 3 threads"; failures=$((failures + 1)); }
+expect 0 diff --mentions="$TEST_TMPDIR/p3.binpb" --claim=largest_trading_partner
+contains "$out" "== largest_trading_partner  (4 mentions, 1 source)"
 
 # A failing example fails `rules test` with its place.
 mkdir -p "$TEST_TMPDIR/work"
