@@ -79,30 +79,47 @@ bool ParseArgs(const std::vector<std::string>& argv, size_t first,
   return true;
 }
 
+namespace {
+
+// --fold-diacritics and --max-pattern-memory. Prints what is wrong and
+// returns false on a bad value.
+bool CompileOptionsFromFlags(const Args& args, CompileOptions* options, std::ostream& err) {
+  options->fold_diacritics = args.Has("fold-diacritics");
+  if (args.Has("max-pattern-memory") &&
+      (!absl::SimpleAtoi(args.Get("max-pattern-memory"), &options->max_pattern_memory) ||
+       options->max_pattern_memory <= 0)) {
+    err << "refrain: --max-pattern-memory wants a positive number of bytes, got '"
+        << args.Get("max-pattern-memory") << "'\n";
+    return false;
+  }
+  return true;
+}
+
+// Prints the diagnostics of loading rules and, when `status` is an error,
+// what it means; returns the exit code.
+int ReportRules(const absl::Status& status, const std::vector<Diagnostic>& diagnostics,
+                std::ostream& err) {
+  for (const Diagnostic& d : diagnostics) err << d.ToString() << "\n";
+  if (status.ok()) return kExitOk;
+  err << "refrain: " << status.message() << "\n";
+  return absl::IsInvalidArgument(status) ? kExitFindings : kExitUsage;
+}
+
+}  // namespace
+
 std::unique_ptr<const CompiledRules> LoadRulesOrReport(
     const std::vector<std::string>& paths, const Args& args, std::ostream& err,
     int* code) {
   CompileOptions options;
-  options.fold_diacritics = args.Has("fold-diacritics");
-  if (args.Has("max-pattern-memory") &&
-      (!absl::SimpleAtoi(args.Get("max-pattern-memory"), &options.max_pattern_memory) ||
-       options.max_pattern_memory <= 0)) {
-    err << "refrain: --max-pattern-memory wants a positive number of bytes, got '"
-        << args.Get("max-pattern-memory") << "'\n";
+  if (!CompileOptionsFromFlags(args, &options, err)) {
     *code = kExitUsage;
     return nullptr;
   }
   std::vector<Diagnostic> diagnostics;
   absl::StatusOr<std::unique_ptr<const CompiledRules>> rules =
       LoadRules(paths, options, &diagnostics);
-  for (const Diagnostic& d : diagnostics) err << d.ToString() << "\n";
-  if (!rules.ok()) {
-    err << "refrain: " << rules.status().message() << "\n";
-    *code = absl::IsInvalidArgument(rules.status()) ? kExitFindings : kExitUsage;
-    return nullptr;
-  }
-  *code = kExitOk;
-  return std::move(*rules);
+  *code = ReportRules(rules.status(), diagnostics, err);
+  return rules.ok() ? std::move(*rules) : nullptr;
 }
 
 // Opens the store named by --db; prints why not and returns null, with the
@@ -152,28 +169,23 @@ bool ParseMentionQuery(const Args& args, MentionQuery* query, std::ostream& err)
   return true;
 }
 
-std::unique_ptr<Scanner> ScannerFromFlags(const Args& args, const std::string& command,
-                                          std::ostream& err, int* code) {
+std::unique_ptr<Engine> EngineFromFlags(const Args& args, const std::string& command,
+                                        std::ostream& err, int* code) {
+  *code = kExitUsage;
   if (!args.Has("rules")) {
     err << "refrain: " << command << " needs --rules=PATH (a rule file or directory)\n";
-    *code = kExitUsage;
     return nullptr;
   }
-  ScanOptions options;
-  if (!ByteFlag(args, "max-sentence-bytes", &options.max_sentence_bytes, err)) {
-    *code = kExitUsage;
+  EngineOptions options;
+  if (!CompileOptionsFromFlags(args, &options.compile, err) ||
+      !ByteFlag(args, "max-sentence-bytes", &options.scan.max_sentence_bytes, err)) {
     return nullptr;
   }
-  std::shared_ptr<const CompiledRules> rules = LoadRulesOrReport(
-      absl::StrSplit(args.Get("rules"), ',', absl::SkipEmpty()), args, err, code);
-  if (rules == nullptr) return nullptr;
-  absl::StatusOr<std::unique_ptr<Scanner>> scanner = Scanner::Create(rules, options);
-  if (!scanner.ok()) {
-    err << "refrain: " << scanner.status().message() << "\n";
-    *code = kExitFindings;
-    return nullptr;
-  }
-  return std::move(*scanner);
+  std::vector<Diagnostic> diagnostics;
+  absl::StatusOr<std::unique_ptr<Engine>> engine = Engine::FromFiles(
+      absl::StrSplit(args.Get("rules"), ',', absl::SkipEmpty()), options, &diagnostics);
+  *code = ReportRules(engine.status(), diagnostics, err);
+  return engine.ok() ? std::move(*engine) : nullptr;
 }
 
 ScanRun::ScanRun(const Scanner& scanner, int threads, bool strict, std::ostream& err,

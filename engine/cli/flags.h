@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "absl/status/status.h"
+#include "engine/engine.h"
 #include "engine/match/scan_pool.h"
 #include "engine/match/scanner.h"
 #include "engine/rules/rule_compiler.h"
@@ -58,11 +59,11 @@ std::unique_ptr<const CompiledRules> LoadRulesOrReport(
 extern const std::set<std::string> kScanValueFlags;
 extern const std::set<std::string> kScanBoolFlags;
 
-// The scanner of --rules (comma-separated rule files or directories), the
+// The engine of --rules (comma-separated rule files or directories), the
 // rule flags and --max-sentence-bytes, for `command`. On failure, prints why
 // and returns null with the exit code in `*code`.
-std::unique_ptr<Scanner> ScannerFromFlags(const Args& args, const std::string& command,
-                                          std::ostream& err, int* code);
+std::unique_ptr<Engine> EngineFromFlags(const Args& args, const std::string& command,
+                                        std::ostream& err, int* code);
 
 // Reading options from --source and --max-document-bytes. Prints what is
 // wrong and returns false on a bad value.

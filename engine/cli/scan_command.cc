@@ -35,8 +35,8 @@ int ScanCommand(const std::vector<std::string>& argv, std::ostream& out,
   int code;
   const int threads = ThreadsFromFlags(args, err);
   if (threads == 0) return kExitUsage;
-  std::unique_ptr<Scanner> scanner = ScannerFromFlags(args, "scan", err, &code);
-  if (scanner == nullptr) return code;
+  std::unique_ptr<Engine> engine = EngineFromFlags(args, "scan", err, &code);
+  if (engine == nullptr) return code;
 
   std::ofstream file;
   std::ostream* output = &out;
@@ -52,7 +52,7 @@ int ScanCommand(const std::vector<std::string>& argv, std::ostream& out,
   // Records are rendered on the scanning threads and written in order.
   const MentionFormat chosen = *format;
   ScanRun run(
-      *scanner, threads, args.Has("strict"), err,
+      engine->scanner(), threads, args.Has("strict"), err,
       [chosen](const Document&, const std::vector<Mention>& mentions) {
         std::ostringstream text;
         MentionWriter writer(&text, chosen);

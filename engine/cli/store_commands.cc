@@ -64,13 +64,13 @@ int IngestCommand(const std::vector<std::string>& argv, std::ostream& out,
   int code;
   const int threads = ThreadsFromFlags(args, err);
   if (threads == 0) return kExitUsage;
-  std::unique_ptr<Scanner> scanner = ScannerFromFlags(args, "ingest", err, &code);
-  if (scanner == nullptr) return code;
+  std::unique_ptr<Engine> engine = EngineFromFlags(args, "ingest", err, &code);
+  if (engine == nullptr) return code;
   std::unique_ptr<ClaimStore> store = OpenStore(args, /*create=*/true, err, &code);
   if (store == nullptr) return code;
 
   if (args.Has("rescan")) {
-    absl::StatusOr<RescanReport> report = store->Rescan(*scanner);
+    absl::StatusOr<RescanReport> report = store->Rescan(engine->scanner());
     if (!report.ok()) {
       err << "refrain: " << report.status().message() << "\n";
       return kExitFindings;
@@ -91,7 +91,7 @@ int IngestCommand(const std::vector<std::string>& argv, std::ostream& out,
   constexpr size_t kBatchBytes = 16 << 20;
   int added = 0, replaced = 0, unchanged = 0, in_batch = 0;
   size_t batch_bytes = 0;
-  ScanRun run(*scanner, threads, args.Has("strict"), err, /*render=*/nullptr,
+  ScanRun run(engine->scanner(), threads, args.Has("strict"), err, /*render=*/nullptr,
               [&](const Document& document, const std::vector<Mention>& mentions,
                   const std::string&) -> absl::Status {
                 if (in_batch == 0) RETURN_IF_ERROR(store->BeginBatch());
