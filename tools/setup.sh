@@ -19,6 +19,8 @@ packages=(
   libicu-dev          # ICU: Unicode normalisation of article text
   libsqlite3-dev      # SQLite: the claim store
   libsimdjson-dev     # simdjson: fast parsing of JSON Lines articles
+  pybind11-dev        # the Python bindings (python/)
+  python3-dev         # Python.h for the bindings
   sqlite3             # the sqlite3 shell, used by the store's crash test
 )
 
