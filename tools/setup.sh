@@ -21,6 +21,8 @@ packages=(
   libsimdjson-dev     # simdjson: fast parsing of JSON Lines articles
   pybind11-dev        # the Python bindings (python/)
   python3-dev         # Python.h for the bindings
+  python3-dask        # Dask, for the distributed-run helper and its test
+  python3-distributed # the Dask cluster (LocalCluster) in that test
   sqlite3             # the sqlite3 shell, used by the store's crash test
 )
 
