@@ -107,20 +107,6 @@ int ReportRules(const absl::Status& status, const std::vector<Diagnostic>& diagn
 
 }  // namespace
 
-std::unique_ptr<const CompiledRules> LoadRulesOrReport(
-    const std::vector<std::string>& paths, const Args& args, std::ostream& err,
-    int* code) {
-  CompileOptions options;
-  if (!CompileOptionsFromFlags(args, &options, err)) {
-    *code = kExitUsage;
-    return nullptr;
-  }
-  std::vector<Diagnostic> diagnostics;
-  absl::StatusOr<std::unique_ptr<const CompiledRules>> rules =
-      LoadRules(paths, options, &diagnostics);
-  *code = ReportRules(rules.status(), diagnostics, err);
-  return rules.ok() ? std::move(*rules) : nullptr;
-}
 
 // Opens the store named by --db; prints why not and returns null, with the
 // exit code in `*code`: usage errors (no --db, not a store) or 1 (damaged,
@@ -171,19 +157,26 @@ bool ParseMentionQuery(const Args& args, MentionQuery* query, std::ostream& err)
 
 std::unique_ptr<Engine> EngineFromFlags(const Args& args, const std::string& command,
                                         std::ostream& err, int* code) {
-  *code = kExitUsage;
   if (!args.Has("rules")) {
     err << "refrain: " << command << " needs --rules=PATH (a rule file or directory)\n";
+    *code = kExitUsage;
     return nullptr;
   }
+  return EngineFromPaths(absl::StrSplit(args.Get("rules"), ',', absl::SkipEmpty()), args,
+                         err, code);
+}
+
+std::unique_ptr<Engine> EngineFromPaths(const std::vector<std::string>& paths,
+                                        const Args& args, std::ostream& err, int* code) {
+  *code = kExitUsage;
   EngineOptions options;
   if (!CompileOptionsFromFlags(args, &options.compile, err) ||
       !ByteFlag(args, "max-sentence-bytes", &options.scan.max_sentence_bytes, err)) {
     return nullptr;
   }
   std::vector<Diagnostic> diagnostics;
-  absl::StatusOr<std::unique_ptr<Engine>> engine = Engine::FromFiles(
-      absl::StrSplit(args.Get("rules"), ',', absl::SkipEmpty()), options, &diagnostics);
+  absl::StatusOr<std::unique_ptr<Engine>> engine =
+      Engine::FromFiles(paths, options, &diagnostics);
   *code = ReportRules(engine.status(), diagnostics, err);
   return engine.ok() ? std::move(*engine) : nullptr;
 }

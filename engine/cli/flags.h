@@ -47,12 +47,6 @@ bool ParseArgs(const std::vector<std::string>& argv, size_t first,
 extern const std::set<std::string> kRuleValueFlags;  // --max-pattern-memory
 extern const std::set<std::string> kRuleBoolFlags;   // --fold-diacritics
 
-// Loads and compiles the rules in `paths` with the rule flags of `args`,
-// printing every diagnostic to `err`. Returns null, with the exit code in
-// `*code`, when the rules cannot be used.
-std::unique_ptr<const CompiledRules> LoadRulesOrReport(
-    const std::vector<std::string>& paths, const Args& args, std::ostream& err,
-    int* code);
 
 // The flags of the commands that scan (scan, ingest): --rules, --source,
 // --threads, --strict, the limits and the rule flags.
@@ -64,6 +58,12 @@ extern const std::set<std::string> kScanBoolFlags;
 // and returns null with the exit code in `*code`.
 std::unique_ptr<Engine> EngineFromFlags(const Args& args, const std::string& command,
                                         std::ostream& err, int* code);
+
+// The engine of the rule files at `paths`, with the rule flags of `args`;
+// prints every diagnostic to `err`. Returns null, with the exit code in
+// `*code`, when the rules cannot be used.
+std::unique_ptr<Engine> EngineFromPaths(const std::vector<std::string>& paths,
+                                        const Args& args, std::ostream& err, int* code);
 
 // Reading options from --source and --max-document-bytes. Prints what is
 // wrong and returns false on a bad value.

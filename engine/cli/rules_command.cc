@@ -18,9 +18,9 @@ int RulesCommand(const std::vector<std::string>& argv, std::ostream& out,
     return kExitUsage;
   }
   int code;
-  std::unique_ptr<const CompiledRules> rules =
-      LoadRulesOrReport(args.positional, args, err, &code);
-  if (rules == nullptr) return code;
+  std::unique_ptr<Engine> engine = EngineFromPaths(args.positional, args, err, &code);
+  if (engine == nullptr) return code;
+  const CompiledRules* rules = &engine->rules();
 
   if (command == "check") {
     for (const auto& rule_set : rules->rule_sets()) {
