@@ -61,16 +61,17 @@ absl::StatusOr<std::unique_ptr<Scanner>> Scanner::Create(
   return scanner;
 }
 
-std::vector<int> Scanner::Candidates(absl::string_view text, bool exact) const {
+std::vector<int> Scanner::Candidates(absl::string_view text) const {
   std::vector<int> atoms, patterns;
   RE2::Set::ErrorInfo info;
   const re2::StringPiece piece(text.data(), text.size());
-  if (exact && exact_ != nullptr) {
-    if (!exact_->Match(piece, &patterns, &info) && info.kind != RE2::Set::kNoError) {
-      exact = false;  // out of memory: fall back to the prefilter
-    }
+  bool exact = exact_ != nullptr;
+  if (exact && !exact_->Match(piece, &patterns, &info) &&
+      info.kind != RE2::Set::kNoError) {
+    exact = false;  // out of memory: fall back to the prefilter
+    patterns.clear();
   }
-  if (exact && exact_ != nullptr) {
+  if (exact) {
     // `patterns` holds what the full set found.
   } else if (!atoms_->Match(piece, &atoms, &info) && info.kind != RE2::Set::kNoError) {
     patterns.resize(entries_.size());  // out of memory: try every pattern
@@ -93,7 +94,7 @@ void Scanner::Scan(const Document& document, std::vector<Mention>* out) const {
   const NormalizedText normalized =
       NormalizedText::Make(original, rules_->fold_diacritics());
   const absl::string_view text = normalized.text();
-  if (Candidates(text, /*exact=*/true).empty()) return;
+  if (Candidates(text).empty()) return;
 
   struct Found {
     size_t begin;
@@ -123,7 +124,7 @@ void Scanner::Scan(const Document& document, std::vector<Mention>* out) const {
     const auto [sentence_begin, sentence_end] = normalized.ToOriginal(s.begin, s.end);
     const absl::string_view original_sentence =
         original.substr(sentence_begin, sentence_end - sentence_begin);
-    for (int index : Candidates(sentence, /*exact=*/true)) {
+    for (int index : Candidates(sentence)) {
       const Entry& entry = entries_[index];
       std::vector<ClaimMatch> hits;
       entry.claim->Match(sentence, &hits);

@@ -78,10 +78,10 @@ class Scanner {
   Scanner() = default;
 
   // Indices into `entries_` of the claims whose patterns may match `text`,
-  // one per claim, in claim order; all of them when a set runs out of
-  // memory. With `exact` (and a full set), only claims whose patterns do
-  // match somewhere in `text`.
-  std::vector<int> Candidates(absl::string_view text, bool exact) const;
+  // one per claim, in claim order: with the full set, exactly those whose
+  // patterns match somewhere in `text`; with the literal prefilter, a
+  // superset; all of them when a set runs out of memory.
+  std::vector<int> Candidates(absl::string_view text) const;
 
   std::shared_ptr<const CompiledRules> rules_;
   std::unique_ptr<re2::FilteredRE2> filter_;
