@@ -84,8 +84,9 @@ TEST(Engine, StreamsInInputOrderOnAnyNumberOfThreads) {
     (*engine)->ScanStream(
         [&produced](Document* doc) {
           if (produced == 500) return false;
-          *doc = Doc("d" + std::to_string(produced++),
-                     produced % 2 ? "Comrades and brothers." : "Nothing here.");
+          const int n = produced++;
+          *doc = Doc("d" + std::to_string(n),
+                     n % 2 ? "Nothing here." : "Comrades and brothers.");
           return true;
         },
         threads,
