@@ -219,7 +219,11 @@ bool DocumentReader::ReadJsonLines(const std::string& path, std::istream& in,
 }
 
 bool DocumentReader::ReadFile(const std::string& path, DocumentSink* sink) const {
-  std::ifstream in(path, std::ios::binary);
+  // A large buffer: JSON Lines files are read a line at a time.
+  std::vector<char> buffer(1 << 20);
+  std::ifstream in;
+  in.rdbuf()->pubsetbuf(buffer.data(), static_cast<std::streamsize>(buffer.size()));
+  in.open(path, std::ios::binary);
   if (!in) {
     const int err = errno;
     std::string message = absl::StrCat(path, ": cannot read: ", std::strerror(err));
