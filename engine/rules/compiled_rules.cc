@@ -178,12 +178,7 @@ void CompiledRules::MatchNormalized(const CompiledClaim& claim,
 
 const CompiledClaim* CompiledRules::FindClaim(absl::string_view id) const {
   auto it = by_id_.find(std::string(id));
-  return it == by_id_.end() ? nullptr : it->second.first;
-}
-
-const CompiledRuleSet& CompiledRules::RuleSetOf(
-    const CompiledClaim& claim) const {
-  return *by_id_.at(claim.id()).second;
+  return it == by_id_.end() ? nullptr : it->second;
 }
 
 }  // namespace refrain

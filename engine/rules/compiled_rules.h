@@ -112,8 +112,6 @@ class CompiledRules {
   }
   // The claim with this id, or null.
   const CompiledClaim* FindClaim(absl::string_view id) const;
-  // The rule set holding `claim`.
-  const CompiledRuleSet& RuleSetOf(const CompiledClaim& claim) const;
   int claim_count() const { return static_cast<int>(by_id_.size()); }
 
   // Whether patterns were compiled with diacritics folded, so that text
@@ -129,7 +127,7 @@ class CompiledRules {
   friend class RuleCompiler;
   bool fold_diacritics_ = false;
   std::vector<std::unique_ptr<CompiledRuleSet>> rule_sets_;
-  absl::flat_hash_map<std::string, std::pair<const CompiledClaim*, const CompiledRuleSet*>> by_id_;
+  absl::flat_hash_map<std::string, const CompiledClaim*> by_id_;
 };
 
 }  // namespace refrain

@@ -143,7 +143,7 @@ void RuleCompiler::Add(RuleFile file) {
   }
 
   for (const CompiledClaim& claim : rule_set->claims()) {
-    rules_->by_id_.emplace(claim.id(), std::make_pair(&claim, rule_set.get()));
+    rules_->by_id_.emplace(claim.id(), &claim);
   }
   rules_->rule_sets_.push_back(std::move(rule_set));
 }
