@@ -206,6 +206,28 @@ void ClaimStore::Rollback() {
   in_batch_ = false;
 }
 
+absl::Status ClaimStore::Atomically(const std::function<absl::Status()>& body) {
+  RETURN_IF_ERROR(in_batch_ ? Exec("SAVEPOINT document") : Begin());
+  absl::Status status = body();
+  if (in_batch_) {
+    if (!status.ok()) Exec("ROLLBACK TO document").IgnoreError();
+    RETURN_IF_ERROR(Exec("RELEASE document"));
+    return status;
+  }
+  if (!status.ok()) {
+    Rollback();
+    return status;
+  }
+  return Commit();
+}
+
+absl::Status ClaimStore::DeleteMentions(int64_t document_row) {
+  Statement remove = Prepare("DELETE FROM mentions WHERE document = ?");
+  remove.Bind(1, document_row);
+  return remove.Step() == SQLITE_DONE ? absl::OkStatus()
+                                      : Error(remove.code(), "cannot replace mentions");
+}
+
 ClaimStore::~ClaimStore() {
   for (auto& [sql, statement] : cache_) sqlite3_finalize(statement);
   sqlite3_close_v2(db_);
@@ -336,35 +358,23 @@ absl::Status ClaimStore::CommitBatch() {
 absl::StatusOr<IngestOutcome> ClaimStore::Ingest(const Document& document,
                                                  const std::vector<Mention>& mentions) {
   const std::string hash = ContentHash(document);
-  RETURN_IF_ERROR(in_batch_ ? Exec("SAVEPOINT document") : Begin());
-  auto body = [&]() -> absl::StatusOr<IngestOutcome> {
+  IngestOutcome outcome = IngestOutcome::kAdded;
+  RETURN_IF_ERROR(Atomically([&]() -> absl::Status {
     Statement find = Prepare("SELECT id, content_hash FROM documents WHERE doc_id = ?");
     find.Bind(1, document.id());
     const int step = find.Step();
     if (step != SQLITE_ROW && step != SQLITE_DONE) return Error(step, "cannot read");
-    IngestOutcome outcome = IngestOutcome::kAdded;
     if (step == SQLITE_ROW) {
-      if (find.Text(1) == hash) return IngestOutcome::kUnchanged;
-      Statement remove = Prepare("DELETE FROM mentions WHERE document = ?");
-      remove.Bind(1, find.Int(0));
-      if (remove.Step() != SQLITE_DONE) return Error(remove.code(), "cannot replace");
+      if (find.Text(1) == hash) {
+        outcome = IngestOutcome::kUnchanged;
+        return absl::OkStatus();
+      }
+      RETURN_IF_ERROR(DeleteMentions(find.Int(0)));
       outcome = IngestOutcome::kReplaced;
     }
     ASSIGN_OR_RETURN(int64_t row, UpsertDocument(document, hash, /*with_text=*/true));
-    RETURN_IF_ERROR(InsertMentions(row, mentions));
-    return outcome;
-  };
-  absl::StatusOr<IngestOutcome> outcome = body();
-  if (in_batch_) {
-    if (!outcome.ok()) Exec("ROLLBACK TO document").IgnoreError();
-    RETURN_IF_ERROR(Exec("RELEASE document"));
-    return outcome;
-  }
-  if (!outcome.ok()) {
-    Rollback();
-    return outcome;
-  }
-  RETURN_IF_ERROR(Commit());
+    return InsertMentions(row, mentions);
+  }));
   return outcome;
 }
 
@@ -394,8 +404,7 @@ absl::StatusOr<RescanReport> ClaimStore::Rescan(const Scanner& scanner) {
   constexpr size_t kExamples = 10;
   RescanReport report;
   for (int64_t row : rows) {
-    RETURN_IF_ERROR(Begin());
-    auto body = [&]() -> absl::Status {
+    RETURN_IF_ERROR(Atomically([&]() -> absl::Status {
       Statement select = Prepare("SELECT meta, text FROM documents WHERE id = ?");
       select.Bind(1, row);
       if (select.Step() != SQLITE_ROW) return Error(select.code(), "cannot read document");
@@ -426,17 +435,9 @@ absl::StatusOr<RescanReport> ClaimStore::Rescan(const Scanner& scanner) {
       }
       ++report.documents;
       report.changed_documents += changed;
-      Statement remove = Prepare("DELETE FROM mentions WHERE document = ?");
-      remove.Bind(1, row);
-      if (remove.Step() != SQLITE_DONE) return Error(remove.code(), "cannot replace");
+      RETURN_IF_ERROR(DeleteMentions(row));
       return InsertMentions(row, new_mentions);
-    };
-    absl::Status status = body();
-    if (!status.ok()) {
-      Rollback();
-      return status;
-    }
-    RETURN_IF_ERROR(Commit());
+    }));
   }
   return report;
 }
@@ -478,8 +479,7 @@ absl::StatusOr<int64_t> ClaimStore::Import(
   auto flush = [&]() -> absl::Status {
     if (run.empty()) return absl::OkStatus();
     const Mention& first = run.front();
-    RETURN_IF_ERROR(Begin());
-    auto body = [&]() -> absl::Status {
+    RETURN_IF_ERROR(Atomically([&]() -> absl::Status {
       Statement find = Prepare("SELECT id FROM documents WHERE doc_id = ?");
       find.Bind(1, first.doc_id());
       int64_t row;
@@ -492,19 +492,9 @@ absl::StatusOr<int64_t> ClaimStore::Import(
         stub.set_date(first.date());
         ASSIGN_OR_RETURN(row, UpsertDocument(stub, "", /*with_text=*/false));
       }
-      if (seen.insert(first.doc_id()).second) {
-        Statement remove = Prepare("DELETE FROM mentions WHERE document = ?");
-        remove.Bind(1, row);
-        if (remove.Step() != SQLITE_DONE) return Error(remove.code(), "cannot replace");
-      }
+      if (seen.insert(first.doc_id()).second) RETURN_IF_ERROR(DeleteMentions(row));
       return InsertMentions(row, run);
-    };
-    absl::Status status = body();
-    if (!status.ok()) {
-      Rollback();
-      return status;
-    }
-    RETURN_IF_ERROR(Commit());
+    }));
     stored += static_cast<int64_t>(run.size());
     run.clear();
     return absl::OkStatus();

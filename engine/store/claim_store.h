@@ -152,6 +152,11 @@ class ClaimStore {
   absl::Status Begin();
   absl::Status Commit();
   void Rollback();
+  // Runs `body` in a transaction of its own (a savepoint inside a batch):
+  // kept when it returns OK, undone otherwise.
+  absl::Status Atomically(const std::function<absl::Status()>& body);
+  // Removes every mention of the document in `document_row`.
+  absl::Status DeleteMentions(int64_t document_row);
   absl::StatusOr<int64_t> UpsertDocument(const Document& document,
                                          const std::string& content_hash,
                                          bool with_text);
