@@ -34,8 +34,13 @@ struct VariantBuilder {
   std::string first_date, last_date;
 };
 
-ClaimDiff BuildClaim(const std::string& claim_id,
-                     const std::vector<const Mention*>& mentions,
+// A mention with its normalised phrasing, computed once.
+struct Phrased {
+  const Mention* mention;
+  const std::string* phrasing;
+};
+
+ClaimDiff BuildClaim(const std::string& claim_id, const std::vector<Phrased>& mentions,
                      const ReportOptions& options) {
   ClaimDiff diff;
   diff.set_claim_id(claim_id);
@@ -45,9 +50,9 @@ ClaimDiff BuildClaim(const std::string& claim_id,
   std::map<std::string, VariantBuilder> variants;
   std::map<std::string, std::map<std::string, std::map<std::string, int>>> slots;
   std::map<std::string, std::map<std::string, int>> timeline;
-  for (const Mention* m : mentions) {
+  for (const auto& [m, phrasing] : mentions) {
     ++sources[m->source()];
-    VariantBuilder& v = variants[NormalizePhrasing(m->text())];
+    VariantBuilder& v = variants[*phrasing];
     v.mentions.push_back(m);
     ++v.sources[m->source()];
     KeepEarliest(m->date(), &v.first_date);
@@ -139,35 +144,33 @@ ClaimDiff BuildClaim(const std::string& claim_id,
 std::string MonthOf(const std::string& date) { return date.substr(0, 7); }
 
 Report BuildReport(const std::vector<Mention>& mentions, const ReportOptions& options) {
-  std::map<std::string, std::vector<const Mention*>> by_claim;
+  std::vector<std::string> phrasings;
+  phrasings.reserve(mentions.size());
+  for (const Mention& m : mentions) phrasings.push_back(NormalizePhrasing(m.text()));
+
+  std::map<std::string, std::vector<Phrased>> by_claim;
+  std::map<std::string, int> claim_totals, source_totals;
+  // source -> claim -> phrasing -> mentions, for the source views
   std::map<std::string, std::map<std::string, std::map<std::string, int>>> by_source;
-  for (const Mention& m : mentions) {
-    by_claim[m.claim_id()].push_back(&m);
+  for (size_t i = 0; i < mentions.size(); ++i) {
+    const Mention& m = mentions[i];
+    by_claim[m.claim_id()].push_back({&m, &phrasings[i]});
+    ++claim_totals[m.claim_id()];
+    ++source_totals[m.source()];
+    ++by_source[m.source()][m.claim_id()][phrasings[i]];
   }
-  std::map<std::string, int> counts;
-  for (const auto& [claim, list] : by_claim) counts[claim] = static_cast<int>(list.size());
 
   Report report;
-  for (const auto& [claim, n] : ByCount(counts)) {
+  for (const auto& [claim, n] : ByCount(claim_totals)) {
     *report.add_claims() = BuildClaim(claim, by_claim[claim], options);
   }
-
   // Per source: claims by mentions, and the source's commonest phrasing.
-  for (const Mention& m : mentions) {
-    ++by_source[m.source()][m.claim_id()][NormalizePhrasing(m.text())];
-  }
-  std::map<std::string, int> source_totals;
-  for (const auto& [source, claims] : by_source) {
-    for (const auto& [claim, phrasings] : claims) {
-      for (const auto& [p, n] : phrasings) source_totals[source] += n;
-    }
-  }
   for (const auto& [source, total] : ByCount(source_totals)) {
     SourceView* view = report.add_sources();
     view->set_source(source);
     std::map<std::string, int> claim_counts;
-    for (const auto& [claim, phrasings] : by_source[source]) {
-      for (const auto& [p, n] : phrasings) claim_counts[claim] += n;
+    for (const auto& [claim, counts] : by_source[source]) {
+      for (const auto& [phrasing, n] : counts) claim_counts[claim] += n;
     }
     for (const auto& [claim, n] : ByCount(claim_counts)) {
       ClaimPhrasing* c = view->add_claims();
