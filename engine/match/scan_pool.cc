@@ -10,7 +10,7 @@ ScanPool::ScanPool(const Scanner& scanner, int threads, Render render, Done done
       capacity_(4 * static_cast<size_t>(threads > 1 ? threads : 1)),
       render_(std::move(render)),
       done_(std::move(done)) {
-  for (int i = 0; threads_ > 1 && i < threads_; ++i) {
+  for (int i = 1; i < threads_; ++i) {
     workers_.emplace_back([this] { Work(); });
   }
 }
@@ -55,26 +55,46 @@ void ScanPool::Submit(Make make, size_t bytes) {
 
 void ScanPool::Enqueue() {
   if (batch_.empty()) return;
-  {
-    absl::MutexLock lock(&mu_);
-    if (slots_.size() >= capacity_) {
+  while (true) {
+    Deliver(/*all=*/false);
+    mu_.Lock();
+    if (slots_.size() < capacity_) break;
+    // Full: work on a queued batch, or wait for the oldest one, which
+    // Deliver needs next.
+    if (Slot* slot = Take()) {
       mu_.Unlock();
-      Deliver(/*all=*/false);
-      mu_.Lock();
-      // Still full: wait for the oldest batch, which Deliver needs next.
-      mu_.Await(absl::Condition(
-          +[](ScanPool* p) ABSL_EXCLUSIVE_LOCKS_REQUIRED(p->mu_) {
-            return p->slots_.size() < p->capacity_ || p->slots_.begin()->second.done;
-          },
-          this));
+      Run(slot);
+      continue;
     }
-    const int64_t seq = next_in_++;
-    slots_[seq].makes = std::move(batch_);
-    todo_.push_back(seq);
+    mu_.Await(absl::Condition(
+        +[](ScanPool* p) ABSL_EXCLUSIVE_LOCKS_REQUIRED(p->mu_) {
+          return p->slots_.begin()->second.done;
+        },
+        this));
+    mu_.Unlock();
   }
+  const int64_t seq = next_in_++;
+  slots_[seq].makes = std::move(batch_);
+  todo_.push_back(seq);
+  mu_.Unlock();
   batch_.clear();
   batch_bytes_ = 0;
-  Deliver(/*all=*/false);
+}
+
+ScanPool::Slot* ScanPool::Take() {
+  if (todo_.empty()) return nullptr;
+  Slot* slot = &slots_[todo_.front()];  // map nodes do not move
+  todo_.pop_front();
+  return slot;
+}
+
+void ScanPool::Run(Slot* slot) {
+  std::vector<Result> results;
+  results.reserve(slot->makes.size());
+  for (Make& make : slot->makes) results.push_back(Process(make));
+  absl::MutexLock lock(&mu_);
+  slot->results = std::move(results);
+  slot->done = true;
 }
 
 void ScanPool::Deliver(bool all) {
@@ -86,6 +106,12 @@ void ScanPool::Deliver(bool all) {
       auto it = slots_.begin();  // the oldest batch
       if (!it->second.done) {
         if (!all) return;
+        if (Slot* queued = Take()) {
+          mu_.Unlock();
+          Run(queued);
+          mu_.Lock();
+          continue;
+        }
         mu_.Await(absl::Condition(
             +[](ScanPool* p) ABSL_EXCLUSIVE_LOCKS_REQUIRED(p->mu_) {
               return p->slots_.begin()->second.done;
@@ -116,16 +142,10 @@ void ScanPool::Work() {
             return p->closing_ || !p->todo_.empty();
           },
           this));
-      if (todo_.empty()) return;  // closing
-      slot = &slots_[todo_.front()];  // map nodes do not move
-      todo_.pop_front();
+      slot = Take();
+      if (slot == nullptr) return;  // closing
     }
-    std::vector<Result> results;
-    results.reserve(slot->makes.size());
-    for (Make& make : slot->makes) results.push_back(Process(make));
-    absl::MutexLock lock(&mu_);
-    slot->results = std::move(results);
-    slot->done = true;
+    Run(slot);
   }
 }
 

@@ -7,10 +7,15 @@
 //   for (...) pool.Submit(std::move(doc));
 //   pool.Finish();
 //
-// Work that does not need to be ordered runs on the worker threads: making
-// the document (e.g. parsing a JSON line), scanning it, and rendering its
+// Work that does not need to be ordered runs in parallel: making the
+// document (e.g. parsing a JSON line), scanning it, and rendering its
 // mentions (e.g. as JSON). `done` runs on the thread that calls Submit or
 // Finish, one document at a time, in submission order.
+//
+// `threads` counts the calling thread: the pool starts `threads - 1`
+// workers, and the caller, instead of waiting for room, works on queued
+// documents itself. (With a worker per core, the caller's reading would
+// compete with them for a core.)
 //
 // Documents travel in batches (up to 64 documents or 1 MiB), so that the
 // threads synchronise per batch rather than per document; at most
@@ -68,6 +73,10 @@ class ScanPool {
   Result Process(Make& make) const;
   // Queues the batch being gathered.
   void Enqueue();
+  // The oldest batch no thread has picked up, now picked up; null if none.
+  Slot* Take() ABSL_EXCLUSIVE_LOCKS_REQUIRED(mu_);
+  // Processes a batch from Take().
+  void Run(Slot* slot) ABSL_LOCKS_EXCLUDED(mu_);
   void Work();
   // Delivers finished documents in order; with `all`, waits for every one.
   void Deliver(bool all);

@@ -15,46 +15,57 @@ absl::StatusOr<std::unique_ptr<Scanner>> Scanner::Create(
   RE2::Options re2_options;
   re2_options.set_case_sensitive(false);
   re2_options.set_log_errors(false);
-  // Literals of at least three bytes: shorter ones ("a", "of") occur
-  // everywhere and filter nothing.
-  scanner->filter_ = std::make_unique<re2::FilteredRE2>(/*min_atom_len=*/3);
+  re2_options.set_max_mem(options.max_set_memory);
   int order = 0;
   for (const auto& rule_set : rules->rule_sets()) {
     for (const CompiledClaim& claim : rule_set->claims()) {
-      for (const CompiledClaim::Pattern& pattern : claim.patterns().pattern) {
-        int id;
-        if (scanner->filter_->Add(pattern.regex, re2_options, &id) != RE2::NoError) {
-          // Cannot happen for a pattern that compiled alone.
-          return absl::InternalError(absl::StrCat("claim '", claim.id(), "': ",
-                                                  "pattern does not compile"));
-        }
+      for (size_t i = 0; i < claim.patterns().pattern.size(); ++i) {
         scanner->entries_.push_back({&claim, rule_set.get(), order});
       }
       ++order;
     }
   }
-  std::vector<std::string> atoms;
-  if (!scanner->entries_.empty()) scanner->filter_->Compile(&atoms);
-  re2_options.set_max_mem(options.max_set_memory);
-  scanner->atoms_ = std::make_unique<RE2::Set>(re2_options, RE2::UNANCHORED);
-  for (const std::string& atom : atoms) {
-    scanner->atoms_->Add(RE2::QuoteMeta(atom), nullptr);
-  }
-  if (!scanner->atoms_->Compile()) {
-    return absl::ResourceExhaustedError(absl::StrCat(
-        "the literals of ", order, " claims do not fit RE2's memory budget of ",
-        options.max_set_memory, " bytes"));
-  }
-  if (scanner->entries_.size() <= static_cast<size_t>(options.max_exact_patterns)) {
-    auto exact = std::make_unique<RE2::Set>(re2_options, RE2::UNANCHORED);
+  // Calls `add` with each pattern's regex, in the order of `entries_`.
+  auto for_each_pattern = [&rules](const auto& add) {
     for (const auto& rule_set : rules->rule_sets()) {
       for (const CompiledClaim& claim : rule_set->claims()) {
         for (const CompiledClaim::Pattern& pattern : claim.patterns().pattern) {
-          exact->Add(pattern.regex, nullptr);
+          add(pattern.regex);
         }
       }
     }
+  };
+  if (scanner->entries_.size() <= static_cast<size_t>(options.max_exact_patterns)) {
+    auto exact = std::make_unique<RE2::Set>(re2_options, RE2::UNANCHORED);
+    for_each_pattern([&exact](const std::string& regex) { exact->Add(regex, nullptr); });
     if (exact->Compile()) scanner->exact_ = std::move(exact);
+  }
+  if (scanner->exact_ == nullptr) {
+    // Literals of at least three bytes: shorter ones ("a", "of") occur
+    // everywhere and filter nothing.
+    scanner->filter_ = std::make_unique<re2::FilteredRE2>(/*min_atom_len=*/3);
+    RE2::Options filter_options = re2_options;
+    filter_options.set_max_mem(RE2::Options().max_mem());
+    bool added = true;
+    for_each_pattern([&](const std::string& regex) {
+      int id;
+      added = added && scanner->filter_->Add(regex, filter_options, &id) == RE2::NoError;
+    });
+    if (!added) {
+      // Cannot happen for patterns that compiled alone.
+      return absl::InternalError("a pattern does not compile for the prefilter");
+    }
+    std::vector<std::string> atoms;
+    if (!scanner->entries_.empty()) scanner->filter_->Compile(&atoms);
+    scanner->atoms_ = std::make_unique<RE2::Set>(re2_options, RE2::UNANCHORED);
+    for (const std::string& atom : atoms) {
+      scanner->atoms_->Add(RE2::QuoteMeta(atom), nullptr);
+    }
+    if (!scanner->atoms_->Compile()) {
+      return absl::ResourceExhaustedError(absl::StrCat(
+          "the literals of ", order, " claims do not fit RE2's memory budget of ",
+          options.max_set_memory, " bytes"));
+    }
   }
   scanner->max_sentence_bytes_ = std::max<size_t>(options.max_sentence_bytes, 256);
   scanner->rules_ = std::move(rules);
@@ -65,19 +76,16 @@ std::vector<int> Scanner::Candidates(absl::string_view text) const {
   std::vector<int> atoms, patterns;
   RE2::Set::ErrorInfo info;
   const re2::StringPiece piece(text.data(), text.size());
-  bool exact = exact_ != nullptr;
-  if (exact && !exact_->Match(piece, &patterns, &info) &&
-      info.kind != RE2::Set::kNoError) {
-    exact = false;  // out of memory: fall back to the prefilter
-    patterns.clear();
+  bool all;  // a set ran out of memory: try every pattern
+  if (exact_ != nullptr) {
+    all = !exact_->Match(piece, &patterns, &info) && info.kind != RE2::Set::kNoError;
+  } else {
+    all = !atoms_->Match(piece, &atoms, &info) && info.kind != RE2::Set::kNoError;
+    if (!all) filter_->AllPotentials(atoms, &patterns);
   }
-  if (exact) {
-    // `patterns` holds what the full set found.
-  } else if (!atoms_->Match(piece, &atoms, &info) && info.kind != RE2::Set::kNoError) {
-    patterns.resize(entries_.size());  // out of memory: try every pattern
+  if (all) {
+    patterns.resize(entries_.size());
     for (size_t i = 0; i < patterns.size(); ++i) patterns[i] = static_cast<int>(i);
-  } else if (!entries_.empty()) {
-    filter_->AllPotentials(atoms, &patterns);
   }
   // One entry per claim: the first of its patterns.
   std::sort(patterns.begin(), patterns.end());

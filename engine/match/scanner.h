@@ -84,11 +84,13 @@ class Scanner {
   std::vector<int> Candidates(absl::string_view text) const;
 
   std::shared_ptr<const CompiledRules> rules_;
-  std::unique_ptr<re2::FilteredRE2> filter_;
-  std::unique_ptr<RE2::Set> atoms_;  // the prefilter's literals
   std::unique_ptr<RE2::Set> exact_;  // all full patterns, or null
+  // Used when `exact_` is null: the literal prefilter and its literals.
+  std::unique_ptr<re2::FilteredRE2> filter_;
+  std::unique_ptr<RE2::Set> atoms_;
   size_t max_sentence_bytes_ = 0;
-  std::vector<Entry> entries_;       // one per pattern, as added to `filter_`
+  // One per pattern, in rule order; pattern ids in the sets index it.
+  std::vector<Entry> entries_;
 };
 
 }  // namespace refrain
