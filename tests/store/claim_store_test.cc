@@ -190,6 +190,44 @@ TEST(ClaimStore, RejectsFilesThatAreNotRefrainStores) {
   EXPECT_TRUE(absl::IsNotFound(status));
 }
 
+int64_t PageSize(const std::string& path) {
+  sqlite3* db;
+  EXPECT_EQ(sqlite3_open(path.c_str(), &db), SQLITE_OK);
+  sqlite3_stmt* stmt;
+  sqlite3_prepare_v2(db, "PRAGMA page_size", -1, &stmt, nullptr);
+  const int64_t size = sqlite3_step(stmt) == SQLITE_ROW ? sqlite3_column_int64(stmt, 0) : -1;
+  sqlite3_finalize(stmt);
+  sqlite3_close(db);
+  return size;
+}
+
+// New stores use 16 KiB pages; stores made with SQLite's default 4 KiB
+// pages (as before) keep them and work the same.
+TEST(ClaimStore, NewStoresUseLargePagesAndOldOnesKeepTheirs) {
+  const std::string path = TempPath("pages.db");
+  ASSERT_TRUE(ClaimStore::Open(path, StoreOptions()).ok());
+  EXPECT_EQ(PageSize(path), 16384);
+
+  sqlite3* db;
+  ASSERT_EQ(sqlite3_open(path.c_str(), &db), SQLITE_OK);
+  ASSERT_EQ(sqlite3_exec(db, "PRAGMA journal_mode=DELETE; PRAGMA page_size=4096; VACUUM",
+                         nullptr, nullptr, nullptr),
+            SQLITE_OK);
+  sqlite3_close(db);
+  ASSERT_EQ(PageSize(path), 4096);
+
+  auto store = ClaimStore::Open(path, StoreOptions());
+  ASSERT_TRUE(store.ok()) << store.status();
+  Document doc = Doc("d1", "Lotus Wire", "2024-10", "China is Vietnam's largest partner.");
+  std::vector<Mention> mentions;
+  ScannerFor(testing::kSmallRules)->Scan(doc, &mentions);
+  ASSERT_EQ(mentions.size(), 1u);
+  EXPECT_EQ(*(*store)->Ingest(doc, mentions), IngestOutcome::kAdded);
+  EXPECT_EQ((*store)->Stats()->mentions, 1);
+  store->reset();
+  EXPECT_EQ(PageSize(path), 4096);
+}
+
 TEST(ClaimStore, RejectsStoresOfANewerVersion) {
   const std::string path = TempPath("newer.db");
   ASSERT_TRUE(ClaimStore::Open(path, StoreOptions()).ok());
@@ -218,9 +256,10 @@ TEST(ClaimStore, ReportsADamagedStoreAsDataLoss) {
     }
   }  // closing the last connection checkpoints the WAL into the file
   {
+    const int64_t page = PageSize(path);
     std::fstream file(path, std::ios::in | std::ios::out | std::ios::binary);
-    file.seekp(4096);  // the pages after the header page
-    file << std::string(8192, '\xFF');
+    file.seekp(page);  // the pages after the header page
+    file << std::string(2 * page, '\xFF');
   }
   auto store = ClaimStore::Open(path, StoreOptions());
   absl::Status status = store.status();
