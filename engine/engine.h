@@ -60,9 +60,9 @@ class Engine {
   std::vector<Mention> Scan(const Document& document) const;
 
   // Scans the documents `next` yields (until it returns false) on `threads`
-  // threads and calls `done` for each, in the order `next` yielded them, on
-  // the calling thread. Memory stays bounded whatever the number of
-  // documents.
+  // threads, the calling thread among them, and calls `done` for each, in
+  // the order `next` yielded them, on the calling thread. Memory stays
+  // bounded whatever the number of documents.
   void ScanStream(const std::function<bool(Document*)>& next, int threads,
                   const std::function<void(const Document&, std::vector<Mention>)>& done)
       const;

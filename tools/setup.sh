@@ -19,6 +19,7 @@ packages=(
   libicu-dev          # ICU: Unicode normalisation of article text
   libsqlite3-dev      # SQLite: the claim store
   libsimdjson-dev     # simdjson: fast parsing of JSON Lines articles
+  libjemalloc-dev     # jemalloc: the CLI's allocator (scales across threads)
   pybind11-dev        # the Python bindings (python/)
   python3-dev         # Python.h for the bindings
   python3-dask        # Dask, for the distributed-run helper and its test
