@@ -1,8 +1,11 @@
 #include "engine/store/mention_stream.h"
 
+#include <algorithm>
 #include <cerrno>
 #include <cstring>
 #include <map>
+#include <utility>
+#include <vector>
 
 #include "absl/strings/str_cat.h"
 #include "engine/util/proto_util.h"
@@ -35,7 +38,115 @@ std::string HumanLine(const Mention& m) {
   return line;
 }
 
+// The \uXXXX escape protobuf's JSON printer writes for code point `cp`
+// (below 0x10000), lower-case hex.
+void AppendUnicodeEscape(uint32_t cp, std::string* out) {
+  static constexpr char kHex[] = "0123456789abcdef";
+  const char escape[] = {'\\', 'u', kHex[(cp >> 12) & 0xF], kHex[(cp >> 8) & 0xF],
+                         kHex[(cp >> 4) & 0xF], kHex[cp & 0xF]};
+  out->append(escape, sizeof(escape));
+}
+
+// Whether protobuf's JSON printer escapes code point `cp` (at least 0x80):
+// C1 controls, and invisible or direction-changing characters that are
+// escaped to keep JavaScript consumers safe.
+bool EscapedAboveAscii(uint32_t cp) {
+  return cp < 0xA0 || cp == 0xAD || (cp >= 0x600 && cp <= 0x603) || cp == 0x6DD ||
+         cp == 0x70F || cp == 0x17B4 || cp == 0x17B5 || (cp >= 0x200B && cp <= 0x200F) ||
+         (cp >= 0x2028 && cp <= 0x202E) || (cp >= 0x2060 && cp <= 0x2064) ||
+         (cp >= 0x206A && cp <= 0x206F) || cp == 0xFEFF || (cp >= 0xFFF9 && cp <= 0xFFFB) ||
+         cp == 0xE0001 || (cp >= 0x1D173 && cp <= 0x1D17A) ||
+         (cp >= 0xE0020 && cp <= 0xE007F);
+}
+
+// Appends `text` as a JSON string, escaped as protobuf's JSON printer does.
+void AppendJsonString(absl::string_view text, std::string* out) {
+  out->push_back('"');
+  size_t plain = 0;  // start of the run not yet copied
+  for (size_t i = 0; i < text.size();) {
+    const unsigned char c = static_cast<unsigned char>(text[i]);
+    if (c >= 0x20 && c < 0x7F && c != '"' && c != '\\' && c != '<' && c != '>') {
+      ++i;
+      continue;
+    }
+    size_t length = 1;
+    uint32_t cp = c;
+    if (c >= 0xC0) {
+      length = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : 2;
+      length = std::min(length, text.size() - i);
+      cp = c & (0x3F >> (length - 1));
+      for (size_t k = 1; k < length; ++k) {
+        cp = (cp << 6) | (static_cast<unsigned char>(text[i + k]) & 0x3F);
+      }
+      if (!EscapedAboveAscii(cp)) {
+        i += length;
+        continue;
+      }
+    }
+    out->append(text.data() + plain, i - plain);
+    switch (cp) {
+      case '"': out->append("\\\""); break;
+      case '\\': out->append("\\\\"); break;
+      case '\b': out->append("\\b"); break;
+      case '\t': out->append("\\t"); break;
+      case '\n': out->append("\\n"); break;
+      case '\f': out->append("\\f"); break;
+      case '\r': out->append("\\r"); break;
+      default:
+        if (cp >= 0x10000) {  // as a UTF-16 surrogate pair
+          AppendUnicodeEscape(0xD800 + ((cp - 0x10000) >> 10), out);
+          AppendUnicodeEscape(0xDC00 + ((cp - 0x10000) & 0x3FF), out);
+        } else {
+          AppendUnicodeEscape(cp, out);
+        }
+    }
+    i += length;
+    plain = i;
+  }
+  out->append(text.data() + plain, text.size() - plain);
+  out->push_back('"');
+}
+
 }  // namespace
+
+std::string MentionToJson(const Mention& m) {
+  std::string json;
+  json.reserve(256 + m.text().size() + m.sentence().size());
+  auto field = [&json](absl::string_view name, absl::string_view value) {
+    absl::StrAppend(&json, json.empty() ? "{\"" : ",\"", name, "\":");
+    AppendJsonString(value, &json);
+  };
+  auto number = [&json](absl::string_view name, uint32_t value) {
+    absl::StrAppend(&json, ",\"", name, "\":", value);
+  };
+  // Fields in field-number order, as protobuf prints them.
+  field("claim_id", m.claim_id());
+  field("doc_id", m.doc_id());
+  field("source", m.source());
+  field("date", m.date());
+  number("begin", m.begin());
+  number("end", m.end());
+  field("text", m.text());
+  field("sentence", m.sentence());
+  number("sentence_begin", m.sentence_begin());
+  json.append(",\"slots\":{");
+  // Sorted by name, as deterministic serialisation orders map entries.
+  std::vector<std::pair<absl::string_view, absl::string_view>> slots(m.slots().begin(),
+                                                                     m.slots().end());
+  std::sort(slots.begin(), slots.end());
+  for (size_t i = 0; i < slots.size(); ++i) {
+    if (i > 0) json.push_back(',');
+    AppendJsonString(slots[i].first, &json);
+    json.push_back(':');
+    AppendJsonString(slots[i].second, &json);
+  }
+  json.push_back('}');
+  field("rule_set", m.rule_set());
+  field("rule_set_fingerprint", m.rule_set_fingerprint());
+  number("pattern_index", m.pattern_index());
+  json.push_back('}');
+  return json;
+}
 
 absl::StatusOr<MentionFormat> ParseMentionFormat(absl::string_view name) {
   if (name == "jsonl") return MentionFormat::kJsonl;
@@ -50,7 +161,7 @@ absl::Status MentionWriter::Write(const Mention& mention) {
   errno = 0;
   switch (format_) {
     case MentionFormat::kJsonl:
-      *out_ << ToJsonLine(mention) << '\n';
+      *out_ << MentionToJson(mention) << '\n';
       break;
     case MentionFormat::kTextproto: {
       std::string text;

@@ -35,6 +35,12 @@ enum class MentionFormat { kJsonl, kTextproto, kBinpb, kText };
 // choices otherwise.
 absl::StatusOr<MentionFormat> ParseMentionFormat(absl::string_view name);
 
+// One mention as a JSON object (no newline): byte for byte what protobuf's
+// JSON printer gives for it with proto field names and every field printed
+// (`ToJsonLine`), about ten times faster. Strings must be valid UTF-8, as
+// every string of a Mention is.
+std::string MentionToJson(const Mention& mention);
+
 // Writes mentions to a stream it does not own. Not thread-safe.
 class MentionWriter {
  public:

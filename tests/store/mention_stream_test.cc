@@ -4,6 +4,7 @@
 #include <fstream>
 #include <sstream>
 
+#include "engine/util/proto_util.h"
 #include "google/protobuf/io/zero_copy_stream_impl.h"
 #include "google/protobuf/text_format.h"
 #include "google/protobuf/util/delimited_message_util.h"
@@ -66,6 +67,57 @@ TEST(MentionStream, JsonlUsesProtoFieldNamesAndPrintsZeroes) {
   EXPECT_THAT(line, ::testing::HasSubstr("\"begin\":0,\"end\":5,"));
   EXPECT_THAT(line, ::testing::HasSubstr("\"pattern_index\":0"));
   EXPECT_EQ(std::count(line.begin(), line.end(), '\n'), 1);
+}
+
+std::string Utf8(uint32_t cp) {
+  std::string out;
+  if (cp < 0x80) {
+    out.push_back(static_cast<char>(cp));
+  } else if (cp < 0x800) {
+    out.push_back(static_cast<char>(0xC0 | (cp >> 6)));
+    out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
+  } else if (cp < 0x10000) {
+    out.push_back(static_cast<char>(0xE0 | (cp >> 12)));
+    out.push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
+    out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
+  } else {
+    out.push_back(static_cast<char>(0xF0 | (cp >> 18)));
+    out.push_back(static_cast<char>(0x80 | ((cp >> 12) & 0x3F)));
+    out.push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
+    out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
+  }
+  return out;
+}
+
+// The JSON Lines writer renders records itself, for speed; its output must
+// stay byte-identical to protobuf's JSON printer: every Unicode code point
+// in every kind of field, numbers up to the largest uint32, no slots.
+TEST(MentionStream, JsonlIsWhatProtobufPrintsForEveryCodePoint) {
+  Mention empty;
+  EXPECT_EQ(MentionToJson(empty), ToJsonLine(empty));
+  Mention numbers = Sample(1);
+  numbers.set_begin(4294967295u);
+  numbers.set_sentence_begin(7);
+  numbers.set_pattern_index(12);
+  EXPECT_EQ(MentionToJson(numbers), ToJsonLine(numbers));
+
+  int compared = 0;
+  for (uint32_t first = 0; first <= 0x10FFFF; first += 512) {
+    std::string text = "a", head;
+    for (uint32_t cp = first; cp < first + 512 && cp <= 0x10FFFF; ++cp) {
+      if (cp >= 0xD800 && cp <= 0xDFFF) continue;  // surrogates are not UTF-8
+      text += Utf8(cp);
+      if (cp < first + 8) head = text;
+    }
+    Mention m = Sample(0);
+    m.set_text(text);
+    m.set_sentence(text + "\"z");
+    m.set_source(head);
+    (*m.mutable_slots())[head] = text;
+    ASSERT_EQ(MentionToJson(m), ToJsonLine(m)) << "code points from " << first;
+    ++compared;
+  }
+  EXPECT_EQ(compared, 2176);
 }
 
 TEST(MentionStream, TextprotoIsAMentionsMessage) {
