@@ -57,28 +57,31 @@ void ScanPool::Enqueue() {
   if (batch_.empty()) return;
   while (true) {
     Deliver(/*all=*/false);
-    mu_.Lock();
-    if (slots_.size() < capacity_) break;
-    // Full: work on a queued batch, or wait for the oldest one, which
-    // Deliver needs next.
-    if (Slot* slot = Take()) {
-      mu_.Unlock();
-      Run(slot);
-      continue;
+    absl::MutexLock lock(&mu_);
+    if (slots_.size() < capacity_) {
+      const int64_t seq = next_in_++;
+      slots_[seq].makes = std::move(batch_);
+      todo_.push_back(seq);
+      break;
     }
-    mu_.Await(absl::Condition(
-        +[](ScanPool* p) ABSL_EXCLUSIVE_LOCKS_REQUIRED(p->mu_) {
-          return p->slots_.begin()->second.done;
-        },
-        this));
-    mu_.Unlock();
+    HelpOrWait();  // full: the oldest batch is not done yet
   }
-  const int64_t seq = next_in_++;
-  slots_[seq].makes = std::move(batch_);
-  todo_.push_back(seq);
-  mu_.Unlock();
   batch_.clear();
   batch_bytes_ = 0;
+}
+
+void ScanPool::HelpOrWait() {
+  if (Slot* slot = Take()) {
+    mu_.Unlock();
+    Run(slot);
+    mu_.Lock();
+    return;
+  }
+  mu_.Await(absl::Condition(
+      +[](ScanPool* p) ABSL_EXCLUSIVE_LOCKS_REQUIRED(p->mu_) {
+        return p->slots_.begin()->second.done;
+      },
+      this));
 }
 
 ScanPool::Slot* ScanPool::Take() {
@@ -106,18 +109,8 @@ void ScanPool::Deliver(bool all) {
       auto it = slots_.begin();  // the oldest batch
       if (!it->second.done) {
         if (!all) return;
-        if (Slot* queued = Take()) {
-          mu_.Unlock();
-          Run(queued);
-          mu_.Lock();
-          continue;
-        }
-        mu_.Await(absl::Condition(
-            +[](ScanPool* p) ABSL_EXCLUSIVE_LOCKS_REQUIRED(p->mu_) {
-              return p->slots_.begin()->second.done;
-            },
-            this));
-        it = slots_.begin();
+        HelpOrWait();
+        continue;
       }
       slot = std::move(it->second);
       slots_.erase(it);

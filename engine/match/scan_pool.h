@@ -77,6 +77,9 @@ class ScanPool {
   Slot* Take() ABSL_EXCLUSIVE_LOCKS_REQUIRED(mu_);
   // Processes a batch from Take().
   void Run(Slot* slot) ABSL_LOCKS_EXCLUDED(mu_);
+  // Works on a queued batch (unlocking meanwhile) if there is one, else
+  // waits until the oldest batch in flight is done. Needs a batch in flight.
+  void HelpOrWait() ABSL_EXCLUSIVE_LOCKS_REQUIRED(mu_);
   void Work();
   // Delivers finished documents in order; with `all`, waits for every one.
   void Deliver(bool all);
