@@ -199,10 +199,27 @@ absl::Status ClaimStore::ExecScript(const std::string& sql) const {
   return code == SQLITE_OK ? absl::OkStatus() : Error(code, "cannot run SQL");
 }
 
-absl::Status ClaimStore::Begin() { return Exec("BEGIN IMMEDIATE"); }
-absl::Status ClaimStore::Commit() { return Exec("COMMIT"); }
+// While a write transaction lasts, temp_store=MEMORY keeps SQLite's
+// statement journal (with which it undoes one statement, or one document's
+// savepoint inside a batch) in memory. By default the journal moves to a
+// temporary file once past 64 KiB (four 16 KiB pages) and stays there for
+// the rest of the batch: ingest then wrote five times as many pages to that
+// file as to the store itself. In memory it holds only the pages that one
+// document touches. Outside writes the default returns, because it also
+// decides where large sorts (ORDER BY in Query) go: to disk, not memory.
+// (The pragma acts when prepared, so it is run as a script each time.)
+absl::Status ClaimStore::Begin() {
+  absl::Status status = ExecScript("PRAGMA temp_store=MEMORY; BEGIN IMMEDIATE");
+  if (!status.ok()) ExecScript("PRAGMA temp_store=DEFAULT").IgnoreError();
+  return status;
+}
+absl::Status ClaimStore::Commit() {
+  RETURN_IF_ERROR(Exec("COMMIT"));
+  return ExecScript("PRAGMA temp_store=DEFAULT");
+}
 void ClaimStore::Rollback() {
   if (!sqlite3_get_autocommit(db_)) Exec("ROLLBACK").IgnoreError();
+  ExecScript("PRAGMA temp_store=DEFAULT").IgnoreError();
   in_batch_ = false;
 }
 
