@@ -20,6 +20,7 @@ packages=(
   libsqlite3-dev      # SQLite: the claim store
   libsimdjson-dev     # simdjson: fast parsing of JSON Lines articles
   libjemalloc-dev     # jemalloc: the CLI's allocator (scales across threads)
+  libxxhash-dev       # xxHash: the store's content hashes
   pybind11-dev        # the Python bindings (python/)
   python3-dev         # Python.h for the bindings
   python3-dask        # Dask, for the distributed-run helper and its test

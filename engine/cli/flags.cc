@@ -217,7 +217,8 @@ void ScanRun::Consume(ScanPool::Result result) {
   }
   ++documents_;
   for (const Mention& m : result.mentions) ++by_claim_[m.claim_id()];
-  failed_ = consume_(*result.document, result.mentions, result.rendered);
+  failed_ = consume_(*std::move(result.document), std::move(result.mentions),
+                     std::move(result.rendered));
   ShowProgress(false);
 }
 

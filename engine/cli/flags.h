@@ -88,9 +88,9 @@ bool ParseMentionQuery(const Args& args, MentionQuery* query, std::ostream& err)
 class ScanRun : public DocumentSink {
  public:
   // Receives each document with its mentions and what `render` (run on the
-  // scanning threads; may be null) made of them.
-  using Consumer = std::function<absl::Status(
-      const Document&, const std::vector<Mention>&, const std::string& rendered)>;
+  // scanning threads; may be null) made of them, to keep or drop.
+  using Consumer = std::function<absl::Status(Document, std::vector<Mention>,
+                                              std::string rendered)>;
 
   ScanRun(const Scanner& scanner, int threads, bool strict, std::ostream& err,
           ScanPool::Render render, Consumer consume);

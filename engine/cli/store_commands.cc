@@ -13,6 +13,7 @@
 #include "engine/cli/flags.h"
 #include "engine/store/claim_store.h"
 #include "engine/store/mention_stream.h"
+#include "engine/store/store_writer.h"
 #include "engine/util/proto_util.h"
 #include "engine/util/status_macros.h"
 #include "re2/re2.h"
@@ -79,46 +80,37 @@ int IngestCommand(const std::vector<std::string>& argv, std::ostream& out,
   }
   if (args.positional.empty()) return kExitOk;
 
-  // Documents are committed in batches (each document atomic within its
-  // batch): up to --batch documents (1,000) or 16 MB of text.
-  int batch_documents = 1000;
-  if (args.Has("batch") && (!absl::SimpleAtoi(args.Get("batch"), &batch_documents) ||
-                            batch_documents < 1)) {
+  // Documents are stored on a thread of their own, committed in batches
+  // (each document atomic within its batch): up to --batch documents
+  // (1,000) or 16 MB of text.
+  StoreWriter::Options options;
+  if (args.Has("batch") && (!absl::SimpleAtoi(args.Get("batch"), &options.batch_documents) ||
+                            options.batch_documents < 1)) {
     err << "refrain: --batch wants a positive number of documents, got '"
         << args.Get("batch") << "'\n";
     return kExitUsage;
   }
-  constexpr size_t kBatchBytes = 16 << 20;
-  int added = 0, replaced = 0, unchanged = 0, in_batch = 0;
-  size_t batch_bytes = 0;
-  ScanRun run(engine->scanner(), threads, args.Has("strict"), err, /*render=*/nullptr,
-              [&](const Document& document, const std::vector<Mention>& mentions,
-                  const std::string&) -> absl::Status {
-                if (in_batch == 0) RETURN_IF_ERROR(store->BeginBatch());
-                absl::StatusOr<IngestOutcome> outcome = store->Ingest(document, mentions);
-                if (!outcome.ok()) return outcome.status();
-                switch (*outcome) {
-                  case IngestOutcome::kAdded: ++added; break;
-                  case IngestOutcome::kReplaced: ++replaced; break;
-                  case IngestOutcome::kUnchanged: ++unchanged; break;
-                }
-                batch_bytes += document.text().size();
-                if (++in_batch >= batch_documents || batch_bytes >= kBatchBytes) {
-                  in_batch = 0;
-                  batch_bytes = 0;
-                  return store->CommitBatch();
-                }
-                return absl::OkStatus();
+  StoreWriter writer(store.get(), options);
+  bool reported = false;  // the writer's error, by ScanRun
+  // The content hash is computed on the scanning threads, as the "render".
+  ScanRun run(engine->scanner(), threads, args.Has("strict"), err,
+              [](const Document& document, const std::vector<Mention>&) {
+                return ContentHash(document);
+              },
+              [&](Document document, std::vector<Mention> mentions, std::string hash) {
+                absl::Status added = writer.Add(std::move(document), std::move(mentions),
+                                                std::move(hash));
+                reported = !added.ok();
+                return added;
               });
   int result = run.Run(args.positional, read);
-  if (in_batch > 0) {
-    if (absl::Status s = store->CommitBatch(); !s.ok()) {
-      err << "refrain: " << s.message() << "\n";
-      result = kExitFindings;
-    }
+  if (absl::Status s = writer.Finish(); !s.ok()) {
+    if (!reported) err << "refrain: " << s.message() << "\n";
+    result = kExitFindings;
   }
-  err << "refrain: " << store->path() << ": " << added << " added, " << replaced
-      << " replaced, " << unchanged << " unchanged\n";
+  const StoreWriter::Counts& counts = writer.counts();
+  err << "refrain: " << store->path() << ": " << counts.added << " added, "
+      << counts.replaced << " replaced, " << counts.unchanged << " unchanged\n";
   return result;
 }
 

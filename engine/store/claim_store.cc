@@ -1,6 +1,7 @@
 #include "engine/store/claim_store.h"
 
 #include <sqlite3.h>
+#include <xxhash.h>
 
 #include <filesystem>
 #include <set>
@@ -115,10 +116,6 @@ class Statement {
 
 namespace {
 
-std::string ContentHash(const Document& document) {
-  return FingerprintHex(SerializeDeterministic(document));
-}
-
 // The document without its text, as stored in `documents.meta`.
 std::string Meta(const Document& document) {
   Document meta = document;
@@ -129,6 +126,25 @@ std::string Meta(const Document& document) {
 // What identifies a mention across rescans.
 using MentionKey = std::tuple<std::string, uint32_t, uint32_t>;
 MentionKey KeyOf(const Mention& m) { return {m.claim_id(), m.begin(), m.end()}; }
+
+}  // namespace
+
+std::string ContentHash(const Document& document) {
+  const std::string serialized = SerializeDeterministic(document);
+  return absl::StrCat("xxh3:", absl::Hex(XXH3_64bits(serialized.data(), serialized.size()),
+                                         absl::kZeroPad16));
+}
+
+namespace {
+
+// Whether `stored`, a content hash from the store, is that of `document`,
+// whose ContentHash is `hash`. Stores written before XXH3 hold FNV-1a
+// hashes (16 hex digits, no prefix), compared the old way.
+bool SameContent(const std::string& stored, const std::string& hash,
+                 const Document& document) {
+  if (stored == hash) return true;
+  return stored.size() == 16 && stored == FingerprintHex(SerializeDeterministic(document));
+}
 
 }  // namespace
 
@@ -381,7 +397,12 @@ absl::Status ClaimStore::CommitBatch() {
 
 absl::StatusOr<IngestOutcome> ClaimStore::Ingest(const Document& document,
                                                  const std::vector<Mention>& mentions) {
-  const std::string hash = ContentHash(document);
+  return Ingest(document, mentions, ContentHash(document));
+}
+
+absl::StatusOr<IngestOutcome> ClaimStore::Ingest(const Document& document,
+                                                 const std::vector<Mention>& mentions,
+                                                 const std::string& hash) {
   IngestOutcome outcome = IngestOutcome::kAdded;
   RETURN_IF_ERROR(Atomically([&]() -> absl::Status {
     Statement find = Prepare("SELECT id, content_hash FROM documents WHERE doc_id = ?");
@@ -389,7 +410,7 @@ absl::StatusOr<IngestOutcome> ClaimStore::Ingest(const Document& document,
     const int step = find.Step();
     if (step != SQLITE_ROW && step != SQLITE_DONE) return Error(step, "cannot read");
     if (step == SQLITE_ROW) {
-      if (find.Text(1) == hash) {
+      if (SameContent(find.Text(1), hash, document)) {
         outcome = IngestOutcome::kUnchanged;
         return absl::OkStatus();
       }

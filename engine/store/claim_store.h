@@ -86,6 +86,11 @@ struct StoreStats {
   std::map<std::pair<std::string, std::string>, int64_t> by_claim_and_month;
 };
 
+// What identifies a document's content in the store ("xxh3:" and 16 hex
+// digits, of its deterministic serialisation): the same for the same
+// document, so that ingesting it again changes nothing.
+std::string ContentHash(const Document& document);
+
 class ClaimStore {
  public:
   // The schema this build writes, and the newest it reads.
@@ -108,6 +113,11 @@ class ClaimStore {
   // busy timeout; DataLoss when the file is damaged.
   absl::StatusOr<IngestOutcome> Ingest(const Document& document,
                                        const std::vector<Mention>& mentions);
+  // The same with `content_hash`, which must be ContentHash(document),
+  // computed beforehand (on another thread, say).
+  absl::StatusOr<IngestOutcome> Ingest(const Document& document,
+                                       const std::vector<Mention>& mentions,
+                                       const std::string& content_hash);
 
   // Groups the Ingest calls up to CommitBatch into one transaction: much
   // faster for many small documents, and still atomic per document — a

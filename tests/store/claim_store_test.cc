@@ -6,7 +6,12 @@
 #include <filesystem>
 #include <fstream>
 
+#include "absl/strings/str_cat.h"
+#include "absl/time/clock.h"
 #include "engine/match/scanner.h"
+#include "engine/store/store_writer.h"
+#include "engine/util/fingerprint.h"
+#include "engine/util/proto_util.h"
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
 #include "tests/testing/testing.h"
@@ -228,6 +233,36 @@ TEST(ClaimStore, NewStoresUseLargePagesAndOldOnesKeepTheirs) {
   EXPECT_EQ(PageSize(path), 4096);
 }
 
+// Stores written before XXH3 content hashes hold FNV-1a ones: the same
+// document ingested again is still recognised as unchanged, and a changed
+// one as changed.
+TEST(ClaimStore, RecognisesContentHashesOfEarlierBuilds) {
+  const std::string path = TempPath("fnv.db");
+  auto store = ClaimStore::Open(path, StoreOptions());
+  ASSERT_TRUE(store.ok()) << store.status();
+  Document doc = Doc("d1", "Lotus Wire", "2024-10", "China is Vietnam's largest partner.");
+  ASSERT_EQ(*(*store)->Ingest(doc, {}), IngestOutcome::kAdded);
+  EXPECT_EQ(*(*store)->Ingest(doc, {}), IngestOutcome::kUnchanged);
+
+  sqlite3* db;
+  ASSERT_EQ(sqlite3_open(path.c_str(), &db), SQLITE_OK);
+  const std::string old_hash = FingerprintHex(SerializeDeterministic(doc));
+  ASSERT_EQ(sqlite3_exec(db,
+                         ("UPDATE documents SET content_hash = '" + old_hash + "'").c_str(),
+                         nullptr, nullptr, nullptr),
+            SQLITE_OK);
+  sqlite3_close(db);
+  EXPECT_EQ(*(*store)->Ingest(doc, {}), IngestOutcome::kUnchanged);
+
+  ASSERT_EQ(sqlite3_open(path.c_str(), &db), SQLITE_OK);
+  ASSERT_EQ(sqlite3_exec(db, "UPDATE documents SET content_hash = '0123456789abcdef'",
+                         nullptr, nullptr, nullptr),
+            SQLITE_OK);
+  sqlite3_close(db);
+  EXPECT_EQ(*(*store)->Ingest(doc, {}), IngestOutcome::kReplaced);
+  EXPECT_EQ(*(*store)->Ingest(doc, {}), IngestOutcome::kUnchanged);
+}
+
 TEST(ClaimStore, RejectsStoresOfANewerVersion) {
   const std::string path = TempPath("newer.db");
   ASSERT_TRUE(ClaimStore::Open(path, StoreOptions()).ok());
@@ -286,6 +321,64 @@ TEST(ClaimStore, ASecondWriterWaitsThenFailsClearly) {
   sqlite3_exec(holder, "ROLLBACK", nullptr, nullptr, nullptr);
   sqlite3_close(holder);
   EXPECT_TRUE((*store)->Ingest(Doc("a", "A", "", "x"), {}).ok());
+}
+
+// The writer thread stores every document, in batches, however the queue
+// fills; a document added again is unchanged.
+TEST(StoreWriter, StoresEveryDocumentInBatches) {
+  const std::string path = TempPath("writer.db");
+  auto store = ClaimStore::Open(path, StoreOptions());
+  ASSERT_TRUE(store.ok()) << store.status();
+  StoreWriter::Options options;
+  options.batch_documents = 7;
+  options.queue_bytes = 100;  // Add waits for the writer often
+  auto scanner = ScannerFor(testing::kSmallRules);
+  constexpr int kDocuments = 500;
+  for (int round = 0; round < 2; ++round) {
+    StoreWriter writer(store->get(), options);
+    for (int i = 0; i < kDocuments; ++i) {
+      Document doc = Doc(absl::StrCat("d", i), "Lotus Wire", "2024-10",
+                         absl::StrCat("Report ", i, ": China is Vietnam's largest partner."));
+      std::vector<Mention> mentions;
+      scanner->Scan(doc, &mentions);
+      const std::string hash = ContentHash(doc);
+      ASSERT_TRUE(writer.Add(std::move(doc), std::move(mentions), hash).ok());
+    }
+    ASSERT_TRUE(writer.Finish().ok());
+    EXPECT_EQ(writer.counts().added, round == 0 ? kDocuments : 0);
+    EXPECT_EQ(writer.counts().unchanged, round == 0 ? 0 : kDocuments);
+  }
+  absl::StatusOr<StoreStats> stats = (*store)->Stats();
+  EXPECT_EQ(stats->documents, kDocuments);
+  EXPECT_EQ(stats->mentions, kDocuments);
+}
+
+// When the store cannot be written, Add and Finish return the error (no
+// hang), and nothing is counted as stored.
+TEST(StoreWriter, ReportsAStoreItCannotWrite) {
+  const std::string path = TempPath("writer-busy.db");
+  ASSERT_TRUE(ClaimStore::Open(path, StoreOptions()).ok());
+  sqlite3* holder;
+  ASSERT_EQ(sqlite3_open(path.c_str(), &holder), SQLITE_OK);
+  ASSERT_EQ(sqlite3_exec(holder, "BEGIN IMMEDIATE", nullptr, nullptr, nullptr), SQLITE_OK);
+  StoreOptions impatient;
+  impatient.busy_timeout_ms = 50;
+  auto store = ClaimStore::Open(path, impatient);
+  ASSERT_TRUE(store.ok()) << store.status();
+  StoreWriter writer(store->get(), StoreWriter::Options());
+  absl::Status status;
+  for (int i = 0; i < 500 && status.ok(); ++i) {  // the writer fails after 50 ms
+    Document doc = Doc(absl::StrCat("d", i), "A", "", "x");
+    const std::string hash = ContentHash(doc);
+    status = writer.Add(std::move(doc), {}, hash);
+    absl::SleepFor(absl::Milliseconds(10));
+  }
+  EXPECT_TRUE(absl::IsUnavailable(status)) << status;
+  EXPECT_EQ(writer.Finish(), status);
+  EXPECT_EQ(writer.counts().added, 0);
+  sqlite3_exec(holder, "ROLLBACK", nullptr, nullptr, nullptr);
+  sqlite3_close(holder);
+  EXPECT_EQ((*store)->Stats()->documents, 0);
 }
 
 }  // namespace
