@@ -72,16 +72,17 @@ class Statement {
   Statement& operator=(const Statement&) = delete;
 
   int code() const { return code_; }
+  // The bound text and bytes are not copied: they must outlive the Step()s.
   Statement& Bind(int i, absl::string_view text) {
-    sqlite3_bind_text(stmt_, i, text.data(), static_cast<int>(text.size()),
-                      SQLITE_TRANSIENT);
+    sqlite3_bind_text(stmt_, i, text.data(), static_cast<int>(text.size()), SQLITE_STATIC);
     return *this;
   }
-  Statement& BindBlob(int i, const std::string& bytes) {
-    sqlite3_bind_blob(stmt_, i, bytes.data(), static_cast<int>(bytes.size()),
-                      SQLITE_TRANSIENT);
+  Statement& BindBlob(int i, absl::string_view bytes) {
+    sqlite3_bind_blob(stmt_, i, bytes.data(), static_cast<int>(bytes.size()), SQLITE_STATIC);
     return *this;
   }
+  Statement& Bind(int i, std::string&& temporary) = delete;  // would dangle
+  Statement& BindBlob(int i, std::string&& temporary) = delete;
   Statement& Bind(int i, int64_t value) {
     sqlite3_bind_int64(stmt_, i, value);
     return *this;
@@ -358,7 +359,8 @@ absl::StatusOr<int64_t> ClaimStore::UpsertDocument(const Document& document,
                    " ingested_at = strftime('%Y-%m-%dT%H:%M:%SZ', 'now')"
                    " RETURNING id");
   upsert.Bind(1, document.id()).Bind(2, document.source()).Bind(3, document.date());
-  upsert.Bind(4, content_hash).BindBlob(5, Meta(document));
+  const std::string meta = Meta(document);
+  upsert.Bind(4, content_hash).BindBlob(5, meta);
   if (with_text) {
     upsert.Bind(6, document.text());
   } else {
@@ -375,9 +377,10 @@ absl::Status ClaimStore::InsertMentions(int64_t document_row,
   Statement insert = Prepare("INSERT INTO mentions(document, claim_id, source, date, begin, end,"
                    " rule_set_fingerprint, mention) VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
   for (const Mention& m : mentions) {
+    const std::string record = SerializeDeterministic(m);
     insert.Bind(1, document_row).Bind(2, m.claim_id()).Bind(3, m.source());
     insert.Bind(4, m.date()).Bind(5, int64_t{m.begin()}).Bind(6, int64_t{m.end()});
-    insert.Bind(7, m.rule_set_fingerprint()).BindBlob(8, SerializeDeterministic(m));
+    insert.Bind(7, m.rule_set_fingerprint()).BindBlob(8, record);
     if (insert.Step() != SQLITE_DONE) return Error(insert.code(), "cannot store mention");
     insert.Reset();
   }
@@ -498,7 +501,7 @@ absl::Status ClaimStore::Query(
       " AND ((?3 = '' AND ?4 = '') OR m.date <> '')"
       " ORDER BY m.date, m.source, d.doc_id, m.begin, m.claim_id");
   select.Bind(1, query.claim_id).Bind(2, query.source).Bind(3, query.since);
-  select.Bind(4, query.until).Bind(5, kAfterAnyDate);
+  select.Bind(4, query.until).Bind(5, absl::string_view(kAfterAnyDate));
   int step;
   while ((step = select.Step()) == SQLITE_ROW) {
     StoredMention stored;
