@@ -167,9 +167,11 @@ class ClaimStore {
   absl::Status Atomically(const std::function<absl::Status()>& body);
   // Removes every mention of the document in `document_row`.
   absl::Status DeleteMentions(int64_t document_row);
-  absl::StatusOr<int64_t> UpsertDocument(const Document& document,
-                                         const std::string& content_hash,
-                                         bool with_text);
+  // Inserts the document (`row` 0), or replaces the one in `row`; returns
+  // its row.
+  absl::StatusOr<int64_t> WriteDocument(const Document& document,
+                                        const std::string& content_hash, bool with_text,
+                                        int64_t row);
   absl::Status InsertMentions(int64_t document_row,
                               const std::vector<Mention>& mentions);
   absl::Status LoadMentions(int64_t document_row, std::vector<Mention>* out) const;
