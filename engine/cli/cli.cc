@@ -26,7 +26,8 @@ usage:
       Scan articles and store documents and mentions in an SQLite claim
       store; the same article again is "unchanged", a changed one replaces
       its mentions. Each document is atomic; documents are committed in
-      batches of --batch (1000). --rescan first applies the current rules to
+      batches of --batch (1000), on a thread of their own (one of --threads
+      when N >= 2). --rescan first applies the current rules to
       every stored document and reports mentions that appeared and
       disappeared.
   refrain query --db=FILE [--claim=ID] [--source=NAME] [--since=DATE]

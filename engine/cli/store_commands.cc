@@ -1,4 +1,5 @@
 // refrain ingest | query | stats | export | import: the claim store.
+#include <algorithm>
 #include <cerrno>
 #include <cstring>
 #include <fstream>
@@ -82,7 +83,9 @@ int IngestCommand(const std::vector<std::string>& argv, std::ostream& out,
 
   // Documents are stored on a thread of their own, committed in batches
   // (each document atomic within its batch): up to --batch documents
-  // (1,000) or 16 MB of text.
+  // (1,000) or 16 MB of text. That thread is one of --threads when there are
+  // two or more: the one writer is what limits ingest, and a scanning
+  // thread more than the cores made it slower.
   StoreWriter::Options options;
   if (args.Has("batch") && (!absl::SimpleAtoi(args.Get("batch"), &options.batch_documents) ||
                             options.batch_documents < 1)) {
@@ -93,7 +96,7 @@ int IngestCommand(const std::vector<std::string>& argv, std::ostream& out,
   StoreWriter writer(store.get(), options);
   bool reported = false;  // the writer's error, by ScanRun
   // The content hash is computed on the scanning threads, as the "render".
-  ScanRun run(engine->scanner(), threads, args.Has("strict"), err,
+  ScanRun run(engine->scanner(), std::max(1, threads - 1), args.Has("strict"), err,
               [](const Document& document, const std::vector<Mention>&) {
                 return ContentHash(document);
               },

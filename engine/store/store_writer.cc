@@ -1,5 +1,6 @@
 #include "engine/store/store_writer.h"
 
+#include <algorithm>
 #include <utility>
 
 #include "engine/util/status_macros.h"
@@ -74,9 +75,14 @@ void StoreWriter::Work() {
     items.clear();
     {
       absl::MutexLock lock(&mu_);
+      // Woken for a good number of documents at a time, not for each: on
+      // this VM, waking the writer for every document cost a third of the
+      // time of ingest's reading and scanning.
       mu_.Await(absl::Condition(
           +[](StoreWriter* w) ABSL_EXCLUSIVE_LOCKS_REQUIRED(w->mu_) {
-            return !w->queue_.empty() || w->closing_;
+            return w->queue_.size() >= 64 ||
+                   w->queued_bytes_ >= std::min<size_t>(1 << 20, w->options_.queue_bytes) ||
+                   w->closing_;
           },
           this));
       if (queue_.empty()) break;  // closing, and all stored
