@@ -146,28 +146,28 @@ TEST(Scanner, PrefiltersFindWhatMatchingEveryClaimFinds) {
   ScanOptions literal_only;
   literal_only.max_exact_patterns = 0;
   for (const ScanOptions& options : {ScanOptions(), literal_only}) {
-  auto scanner = Scanner::Create(rules, options);
-  ASSERT_TRUE(scanner.ok());
-  for (const Document& doc : SampleCorpus()) {
-    std::vector<Mention> mentions;
-    (*scanner)->Scan(doc, &mentions);
-    std::multiset<std::string> fast, slow;
-    for (const Mention& m : mentions) fast.insert(m.claim_id() + "@" + std::to_string(m.begin()));
-    for (const Sentence& s : SplitSentences(doc.text())) {
-      if (s.debris) continue;
-      absl::string_view sentence(doc.text().data() + s.begin, s.end - s.begin);
-      for (const auto& rule_set : rules->rule_sets()) {
-        for (const CompiledClaim& claim : rule_set->claims()) {
-          std::vector<ClaimMatch> hits;
-          claim.Match(sentence, &hits);
-          for (const ClaimMatch& h : hits) {
-            slow.insert(claim.id() + "@" + std::to_string(s.begin + h.begin));
+    auto scanner = Scanner::Create(rules, options);
+    ASSERT_TRUE(scanner.ok());
+    for (const Document& doc : SampleCorpus()) {
+      std::vector<Mention> mentions;
+      (*scanner)->Scan(doc, &mentions);
+      std::multiset<std::string> fast, slow;
+      for (const Mention& m : mentions) fast.insert(m.claim_id() + "@" + std::to_string(m.begin()));
+      for (const Sentence& s : SplitSentences(doc.text())) {
+        if (s.debris) continue;
+        absl::string_view sentence(doc.text().data() + s.begin, s.end - s.begin);
+        for (const auto& rule_set : rules->rule_sets()) {
+          for (const CompiledClaim& claim : rule_set->claims()) {
+            std::vector<ClaimMatch> hits;
+            claim.Match(sentence, &hits);
+            for (const ClaimMatch& h : hits) {
+              slow.insert(claim.id() + "@" + std::to_string(s.begin + h.begin));
+            }
           }
         }
       }
+      EXPECT_EQ(fast, slow) << doc.id() << " max_exact_patterns=" << options.max_exact_patterns;
     }
-    EXPECT_EQ(fast, slow) << doc.id() << " max_exact_patterns=" << options.max_exact_patterns;
-  }
   }
 }
 
