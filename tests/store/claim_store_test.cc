@@ -304,23 +304,33 @@ TEST(ClaimStore, ReportsADamagedStoreAsDataLoss) {
               ::testing::StartsWith(path + ": the store is damaged"));
 }
 
+// Creates a store at `path` whose write lock another connection, `*holder`,
+// holds (ROLLBACK and close it to release), and opens it again with a
+// connection that waits `busy_timeout_ms` for that lock.
+std::unique_ptr<ClaimStore> LockedStore(const std::string& path, int busy_timeout_ms,
+                                        sqlite3** holder) {
+  EXPECT_TRUE(ClaimStore::Open(path, StoreOptions()).ok());
+  EXPECT_EQ(sqlite3_open(path.c_str(), holder), SQLITE_OK);
+  EXPECT_EQ(sqlite3_exec(*holder, "BEGIN IMMEDIATE", nullptr, nullptr, nullptr), SQLITE_OK);
+  StoreOptions impatient;
+  impatient.busy_timeout_ms = busy_timeout_ms;
+  auto store = ClaimStore::Open(path, impatient);
+  EXPECT_TRUE(store.ok()) << store.status();  // readers are not blocked
+  return store.ok() ? std::move(*store) : nullptr;
+}
+
 TEST(ClaimStore, ASecondWriterWaitsThenFailsClearly) {
   const std::string path = TempPath("busy.db");
-  ASSERT_TRUE(ClaimStore::Open(path, StoreOptions()).ok());
   sqlite3* holder;
-  ASSERT_EQ(sqlite3_open(path.c_str(), &holder), SQLITE_OK);
-  ASSERT_EQ(sqlite3_exec(holder, "BEGIN IMMEDIATE", nullptr, nullptr, nullptr), SQLITE_OK);
-  StoreOptions impatient;
-  impatient.busy_timeout_ms = 100;
-  auto store = ClaimStore::Open(path, impatient);
-  ASSERT_TRUE(store.ok()) << store.status();  // readers are not blocked
-  absl::Status status = (*store)->Ingest(Doc("a", "A", "", "x"), {}).status();
+  std::unique_ptr<ClaimStore> store = LockedStore(path, 100, &holder);
+  ASSERT_NE(store, nullptr);
+  absl::Status status = store->Ingest(Doc("a", "A", "", "x"), {}).status();
   EXPECT_TRUE(absl::IsUnavailable(status)) << status;
   EXPECT_EQ(status.message(), path + ": locked by another writer (another `refrain "
                                      "ingest`?); try again when it is done");
   sqlite3_exec(holder, "ROLLBACK", nullptr, nullptr, nullptr);
   sqlite3_close(holder);
-  EXPECT_TRUE((*store)->Ingest(Doc("a", "A", "", "x"), {}).ok());
+  EXPECT_TRUE(store->Ingest(Doc("a", "A", "", "x"), {}).ok());
 }
 
 // The writer thread stores every document, in batches, however the queue
@@ -356,16 +366,10 @@ TEST(StoreWriter, StoresEveryDocumentInBatches) {
 // When the store cannot be written, Add and Finish return the error (no
 // hang), and nothing is counted as stored.
 TEST(StoreWriter, ReportsAStoreItCannotWrite) {
-  const std::string path = TempPath("writer-busy.db");
-  ASSERT_TRUE(ClaimStore::Open(path, StoreOptions()).ok());
   sqlite3* holder;
-  ASSERT_EQ(sqlite3_open(path.c_str(), &holder), SQLITE_OK);
-  ASSERT_EQ(sqlite3_exec(holder, "BEGIN IMMEDIATE", nullptr, nullptr, nullptr), SQLITE_OK);
-  StoreOptions impatient;
-  impatient.busy_timeout_ms = 50;
-  auto store = ClaimStore::Open(path, impatient);
-  ASSERT_TRUE(store.ok()) << store.status();
-  StoreWriter writer(store->get(), StoreWriter::Options());
+  std::unique_ptr<ClaimStore> store = LockedStore(TempPath("writer-busy.db"), 50, &holder);
+  ASSERT_NE(store, nullptr);
+  StoreWriter writer(store.get(), StoreWriter::Options());
   absl::Status status;
   for (int i = 0; i < 500 && status.ok(); ++i) {  // the writer fails after 50 ms
     Document doc = Doc(absl::StrCat("d", i), "A", "", "x");
@@ -378,7 +382,7 @@ TEST(StoreWriter, ReportsAStoreItCannotWrite) {
   EXPECT_EQ(writer.counts().added, 0);
   sqlite3_exec(holder, "ROLLBACK", nullptr, nullptr, nullptr);
   sqlite3_close(holder);
-  EXPECT_EQ((*store)->Stats()->documents, 0);
+  EXPECT_EQ(store->Stats()->documents, 0);
 }
 
 }  // namespace
