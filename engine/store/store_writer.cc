@@ -20,7 +20,9 @@ absl::Status StoreWriter::Add(Document document, std::vector<Mention> mentions,
   // still goes through) or the writer has stopped.
   mu_.Await(absl::Condition(
       +[](StoreWriter* w) ABSL_EXCLUSIVE_LOCKS_REQUIRED(w->mu_) {
-        return w->queue_.empty() || w->queued_bytes_ < w->options_.queue_bytes ||
+        return w->queue_.empty() ||
+               (w->queued_bytes_ < w->options_.queue_bytes &&
+                w->queue_.size() < w->options_.queue_documents) ||
                !w->status_.ok() || w->closing_;
       },
       this));
@@ -80,7 +82,7 @@ void StoreWriter::Work() {
       // time of ingest's reading and scanning.
       mu_.Await(absl::Condition(
           +[](StoreWriter* w) ABSL_EXCLUSIVE_LOCKS_REQUIRED(w->mu_) {
-            return w->queue_.size() >= 64 ||
+            return w->queue_.size() >= std::min<size_t>(64, w->options_.queue_documents) ||
                    w->queued_bytes_ >= std::min<size_t>(1 << 20, w->options_.queue_bytes) ||
                    w->closing_;
           },

@@ -36,8 +36,10 @@ class StoreWriter {
   struct Options {
     int batch_documents = 1000;
     size_t batch_bytes = 16 << 20;
-    // How much text may wait for the writer; Add blocks beyond it.
+    // How much may wait for the writer (text, and documents); Add blocks
+    // beyond either.
     size_t queue_bytes = 32 << 20;
+    size_t queue_documents = 10000;
   };
   struct Counts {
     int64_t added = 0, replaced = 0, unchanged = 0;

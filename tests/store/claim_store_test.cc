@@ -339,12 +339,14 @@ TEST(StoreWriter, StoresEveryDocumentInBatches) {
   const std::string path = TempPath("writer.db");
   auto store = ClaimStore::Open(path, StoreOptions());
   ASSERT_TRUE(store.ok()) << store.status();
-  StoreWriter::Options options;
-  options.batch_documents = 7;
-  options.queue_bytes = 100;  // Add waits for the writer often
   auto scanner = ScannerFor(testing::kSmallRules);
   constexpr int kDocuments = 500;
   for (int round = 0; round < 2; ++round) {
+    // Add waits for the writer often: for bytes, then for documents.
+    StoreWriter::Options options;
+    options.batch_documents = 7;
+    if (round == 0) options.queue_bytes = 100;
+    if (round == 1) options.queue_documents = 2;
     StoreWriter writer(store->get(), options);
     for (int i = 0; i < kDocuments; ++i) {
       Document doc = Doc(absl::StrCat("d", i), "Lotus Wire", "2024-10",
