@@ -33,16 +33,30 @@ for n in 10 100 1000; do
 done
 "$bin/tools/bench/re2set_scan" --rules=rules --print-patterns > "$dir/patterns.txt"
 
-# measure LABEL COMMAND...: runs COMMAND $runs times (output to a file,
-# then discarded); sets SECONDS_MEDIAN and RSS_MB (of the median run).
-measure() {
-  local times=() rss=() i
+# Cases to compare are run round-robin ($runs rounds of every case, not
+# $runs runs of one case then the next), so that the machine's swings fall
+# on all of them alike and the ratios between them stay fair.
+# case_add NAME LABEL COPIES COMMAND: COPIES is how many times the shell
+# COMMAND reads the corpus (2 for two scans at once). run_cases runs the
+# cases added since the last `names=()...` reset.
+declare -A results
+case_add() {
+  names+=("$1"); labels+=("$2"); copies+=("$3"); commands+=("$4")
+}
+run_cases() {
+  local i k t m
+  for k in "${!names[@]}"; do results[${names[k]}]=""; done
   for ((i = 0; i < runs; i++)); do
-    /usr/bin/time -f "%e %M" -o "$dir/time" "${@:2}" > "$dir/out" 2>/dev/null || true
-    read -r t m < "$dir/time"
-    times+=("$t $m")
+    for k in "${!names[@]}"; do
+      /usr/bin/time -f "%e %M" -o "$dir/time" sh -c "${commands[k]}" > "$dir/out" 2>/dev/null || true
+      read -r t m < "$dir/time"
+      results[${names[k]}]+="$t $m"$'\n'
+    done
   done
-  read -r SECONDS_MEDIAN RSS_KB < <(printf '%s\n' "${times[@]}" | sort -n | sed -n "$(( (runs + 1) / 2 ))p")
+}
+# median NAME: sets SECONDS_MEDIAN and RSS_MB (of the median run) of a case.
+median() {
+  read -r SECONDS_MEDIAN RSS_KB < <(printf '%s' "${results[$1]}" | sort -n | sed -n "$(( (runs + 1) / 2 ))p")
   RSS_MB=$(awk -v k="$RSS_KB" 'BEGIN { printf "%.0f", k / 1024 }')
 }
 
@@ -61,31 +75,33 @@ for density in sparse dense; do
   corpus="$dir/$density-$mb.jsonl"
   bytes=$(stat -c %s "$corpus")
   docs=$(wc -l < "$corpus")
-  measure refrain "$refrain" scan --rules=rules --format=jsonl "$corpus"; ref=$SECONDS_MEDIAN
-  row "refrain scan --format=jsonl" "$density" "$ref" "$bytes" "$docs" "$RSS_MB" "$ref"
-  measure threads "$refrain" scan --rules=rules --format=jsonl --threads=2 "$corpus"; t2=$SECONDS_MEDIAN
-  row "refrain scan --threads=2" "$density" "$t2" "$bytes" "$docs" "$RSS_MB" "$ref"
+  names=(); labels=(); copies=(); commands=()
+  scan="'$refrain' scan --rules=rules --format=jsonl"
+  ingest="rm -f '$dir/ingest.db'*; '$refrain' ingest --db='$dir/ingest.db' --rules=rules"
+  case_add scan "refrain scan --format=jsonl" 1 "$scan '$corpus'"
+  case_add threads "refrain scan --threads=2" 1 "$scan --threads=2 '$corpus'"
   # Two independent one-thread scans at once: what two cores of this
   # machine give this work (the ceiling for --threads=2).
-  measure pair sh -c "'$refrain' scan --rules=rules --format=jsonl '$corpus' > '$dir/out2' 2>/dev/null &
-    '$refrain' scan --rules=rules --format=jsonl '$corpus' 2>/dev/null; wait"
-  pair=$SECONDS_MEDIAN
-  row "2 one-thread scans at once (sum)" "$density" "$pair" $((2 * bytes)) $((2 * docs)) "$RSS_MB" \
-    "$(awk -v r="$ref" 'BEGIN { print 2 * r }')"
-  measure set "$bin/tools/bench/re2set_scan" --rules=rules "$corpus"
-  row "raw RE2::Set, same patterns" "$density" "$SECONDS_MEDIAN" "$bytes" "$docs" "$RSS_MB" "$ref"
-  measure rgjson rg --json -i -f "$dir/patterns.txt" "$corpus"
-  row "rg --json -i -f PATTERNS" "$density" "$SECONDS_MEDIAN" "$bytes" "$docs" "$RSS_MB" "$ref"
-  measure rgcount rg -c -i -f "$dir/patterns.txt" "$corpus"
-  row "rg -c -i -f PATTERNS" "$density" "$SECONDS_MEDIAN" "$bytes" "$docs" "$RSS_MB" "$ref"
-  measure cat cat "$corpus"
-  row "cat" "$density" "$SECONDS_MEDIAN" "$bytes" "$docs" "$RSS_MB" "$ref"
-  measure ingest sh -c "rm -f '$dir/ingest.db'*; '$refrain' ingest --db='$dir/ingest.db' --rules=rules '$corpus'"
-  ingest1=$SECONDS_MEDIAN
-  row "refrain ingest (new store)" "$density" "$ingest1" "$bytes" "$docs" "$RSS_MB" "$ref"
-  measure ingest2 sh -c "rm -f '$dir/ingest.db'*; '$refrain' ingest --db='$dir/ingest.db' --rules=rules --threads=2 '$corpus'"
-  ingest2=$SECONDS_MEDIAN
-  row "refrain ingest --threads=2" "$density" "$ingest2" "$bytes" "$docs" "$RSS_MB" "$ref"
+  case_add pair "2 one-thread scans at once (sum)" 2 \
+    "$scan '$corpus' > '$dir/out2' 2>/dev/null & $scan '$corpus'; wait"
+  case_add set "raw RE2::Set, same patterns" 1 "'$bin/tools/bench/re2set_scan' --rules=rules '$corpus'"
+  case_add rgjson "rg --json -i -f PATTERNS" 1 "rg --json -i -f '$dir/patterns.txt' '$corpus'"
+  case_add rgcount "rg -c -i -f PATTERNS" 1 "rg -c -i -f '$dir/patterns.txt' '$corpus'"
+  case_add cat "cat" 1 "cat '$corpus'"
+  case_add ingest "refrain ingest (new store)" 1 "$ingest '$corpus'"
+  case_add ingest2 "refrain ingest --threads=2" 1 "$ingest --threads=2 '$corpus'"
+  run_cases
+  median scan; ref=$SECONDS_MEDIAN
+  for k in "${!names[@]}"; do
+    median "${names[k]}"
+    n=${copies[k]}
+    row "${labels[k]}" "$density" "$SECONDS_MEDIAN" $((n * bytes)) $((n * docs)) "$RSS_MB" \
+      "$(awk -v r="$ref" -v n="$n" 'BEGIN { print n * r }')"
+  done
+  median threads; t2=$SECONDS_MEDIAN
+  median pair; pair=$SECONDS_MEDIAN
+  median ingest; ingest1=$SECONDS_MEDIAN
+  median ingest2; ingest2=$SECONDS_MEDIAN
   summary+=("$(awk -v d="$density" -v r="$ref" -v t="$t2" -v p="$pair" -v i1="$ingest1" -v i2="$ingest2" 'BEGIN {
     printf "%-6s: --threads=2 speedup %.2fx (two cores of this machine: %.2fx); ingest/scan time %.2fx on 1 thread, %.2fx on 2",
       d, r / t, 2 * r / p, i1 / r, i2 / t }')")
@@ -101,9 +117,16 @@ echo "| claims | patterns | compile s | scan MB/s | cost/byte vs 10 |"
 echo "|--------|----------|-----------|-----------|-----------------|"
 corpus="$dir/sparse-$mb.jsonl"
 bytes=$(stat -c %s "$corpus")
+names=(); labels=(); copies=(); commands=()
 for n in 10 100 1000; do
-  measure sweep1 "$refrain" scan --rules="$dir/rules$n" --format=jsonl "$corpus"; once=$SECONDS_MEDIAN
-  measure sweep3 "$refrain" scan --rules="$dir/rules$n" --format=jsonl "$corpus" "$corpus" "$corpus"
+  scan="'$refrain' scan --rules='$dir/rules$n' --format=jsonl"
+  case_add "once$n" "" 1 "$scan '$corpus'"
+  case_add "thrice$n" "" 3 "$scan '$corpus' '$corpus' '$corpus'"
+done
+run_cases
+for n in 10 100 1000; do
+  median "once$n"; once=$SECONDS_MEDIAN
+  median "thrice$n"
   per_byte=$(awk -v a="$once" -v b="$SECONDS_MEDIAN" -v n="$bytes" 'BEGIN { printf "%.6g", (b - a) / (2 * n) }')
   [ "$n" = 10 ] && base=$per_byte
   awk -v n="$n" -v once="$once" -v p="$per_byte" -v b="$bytes" -v base="$base" 'BEGIN {
@@ -115,9 +138,14 @@ echo "memory as the input grows (sparse corpus listed 1 and 10 times)"
 echo
 echo "| input  | seconds | peak RSS MB |"
 echo "|--------|---------|-------------|"
+names=(); labels=(); copies=(); commands=()
 for times in 1 10; do
-  inputs=()
-  for ((i = 0; i < times; i++)); do inputs+=("$corpus"); done
-  measure memory "$refrain" scan --rules=rules --format=jsonl "${inputs[@]}"
+  inputs=""
+  for ((i = 0; i < times; i++)); do inputs+=" '$corpus'"; done
+  case_add "memory$times" "" "$times" "'$refrain' scan --rules=rules --format=jsonl$inputs"
+done
+run_cases
+for times in 1 10; do
+  median "memory$times"
   printf "| %4d MB | %7.1f | %11s |\n" $((mb * times)) "$SECONDS_MEDIAN" "$RSS_MB"
 done
