@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "engine/cli/cli.h"
+#include "engine/store/claim_store.h"
 
 int main(int argc, char** argv) {
   // Under `bazel run`, resolve relative paths against the directory the
@@ -17,6 +18,7 @@ int main(int argc, char** argv) {
       return refrain::kExitUsage;
     }
   }
+  refrain::DisableSqliteMemoryStatistics();  // before any thread starts
   std::vector<std::string> args(argv + 1, argv + argc);
   return refrain::RunCli(args, std::cout, std::cerr);
 }

@@ -262,6 +262,8 @@ absl::Status ClaimStore::DeleteMentions(int64_t document_row) {
                                       : Error(remove.code(), "cannot replace mentions");
 }
 
+void DisableSqliteMemoryStatistics() { sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0); }
+
 ClaimStore::~ClaimStore() {
   for (auto& [sql, statement] : cache_) sqlite3_finalize(statement);
   sqlite3_close_v2(db_);

@@ -91,6 +91,14 @@ struct StoreStats {
 // document, so that ingesting it again changes nothing.
 std::string ContentHash(const Document& document);
 
+// Turns off SQLite's allocation statistics for the whole process: SQLite
+// otherwise counts every allocation under one global mutex, a tenth of the
+// store writer's time in `refrain ingest`. Call it once at program start,
+// before any thread uses SQLite (SQLite's configuration calls are not
+// thread-safe); once SQLite has started it changes nothing. The refrain CLI
+// calls it; a program embedding the store may.
+void DisableSqliteMemoryStatistics();
+
 class ClaimStore {
  public:
   // The schema this build writes, and the newest it reads.
