@@ -83,25 +83,19 @@ NormalizedText NormalizedText::Make(absl::string_view original, bool fold) {
   const bool nfc = Nfc()->isNormalizedUTF8(piece, status) && U_SUCCESS(status);
   if (nfc && !fold) return n;
 
-  // NFC, with ICU's record of which original bytes became which.
-  std::string composed;
-  std::vector<uint32_t> begin, end;  // per byte of `composed`
-  if (nfc) {
-    composed = std::string(original);
-    begin.resize(composed.size());
-    end.resize(composed.size());
-    for (uint32_t i = 0; i < composed.size(); ++i) {
-      begin[i] = i;
-      end[i] = i + 1;
-    }
-  } else {
+  // NFC, with ICU's record of which original bytes became which. Text
+  // that is NFC already is used as it is: each byte is its own source.
+  absl::string_view composed = original;
+  std::string normalized;
+  std::vector<uint32_t> begin, end;  // per byte of `normalized`, when made
+  if (!nfc) {
     icu::Edits edits;
-    icu::StringByteSink<std::string> sink(&composed);
+    icu::StringByteSink<std::string> sink(&normalized);
     status = U_ZERO_ERROR;
     Nfc()->normalizeUTF8(0, piece, sink, &edits, status);
     if (U_FAILURE(status)) return n;  // invalid input: match it as it is
-    begin.resize(composed.size());
-    end.resize(composed.size());
+    begin.resize(normalized.size());
+    end.resize(normalized.size());
     icu::Edits::Iterator it = edits.getFineIterator();
     while (it.next(status)) {
       for (int32_t k = 0; k < it.newLength(); ++k) {
@@ -115,10 +109,11 @@ NormalizedText NormalizedText::Make(absl::string_view original, bool fold) {
         }
       }
     }
+    composed = normalized;
   }
   n.identity_ = false;
-  if (!fold) {
-    n.normalized_ = std::move(composed);
+  if (!fold) {  // (not NFC, or it would have returned above)
+    n.normalized_ = std::move(normalized);
     n.begin_ = std::move(begin);
     n.end_ = std::move(end);
     return n;
@@ -126,25 +121,36 @@ NormalizedText NormalizedText::Make(absl::string_view original, bool fold) {
 
   // Fold: one base letter per character, combining marks dropped (their
   // bytes join the span of the letter before them).
+  const auto begin_of = [&](int32_t i) -> uint32_t { return nfc ? i : begin[i]; };
+  const auto end_of = [&](int32_t i) -> uint32_t { return nfc ? i + 1 : end[i]; };
   n.normalized_.reserve(composed.size());
+  n.begin_.reserve(composed.size());
+  n.end_.reserve(composed.size());
   for (int32_t i = 0, size = static_cast<int32_t>(composed.size()); i < size;) {
+    if (static_cast<unsigned char>(composed[i]) < 0x80) {  // most of the text
+      n.normalized_.push_back(composed[i]);
+      n.begin_.push_back(begin_of(i));
+      n.end_.push_back(end_of(i));
+      ++i;
+      continue;
+    }
     const int32_t start = i;
     UChar32 c;
     U8_NEXT(composed.data(), i, size, c);
     const UChar32 base = c < 0 ? c : BaseOf(c);
     if (base == -1) {
-      if (!n.end_.empty()) n.end_.back() = std::max(n.end_.back(), end[i - 1]);
+      if (!n.end_.empty()) n.end_.back() = std::max(n.end_.back(), end_of(i - 1));
       continue;
     }
     const size_t before = n.normalized_.size();
     if (c < 0) {
-      n.normalized_.append(composed, start, i - start);
+      n.normalized_.append(composed.data() + start, i - start);
     } else {
       AppendUtf8(base, &n.normalized_);
     }
     for (size_t k = before; k < n.normalized_.size(); ++k) {
-      n.begin_.push_back(begin[start]);
-      n.end_.push_back(end[i - 1]);
+      n.begin_.push_back(begin_of(start));
+      n.end_.push_back(end_of(i - 1));
     }
   }
   return n;
