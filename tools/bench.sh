@@ -134,18 +134,29 @@ for n in 10 100 1000; do
 done
 
 echo
-echo "memory as the input grows (sparse corpus listed 1 and 10 times)"
+echo "memory as the input grows (sparse corpus listed 1 and 10 times), and threads"
+echo "over the larger input, where the start-up (rule compilation, on one thread) is"
+echo "a small part of the run"
 echo
-echo "| input  | seconds | peak RSS MB |"
-echo "|--------|---------|-------------|"
+echo "| input   | case                             | seconds | peak RSS MB |"
+echo "|---------|----------------------------------|---------|-------------|"
 names=(); labels=(); copies=(); commands=()
-for times in 1 10; do
-  inputs=""
-  for ((i = 0; i < times; i++)); do inputs+=" '$corpus'"; done
-  case_add "memory$times" "" "$times" "'$refrain' scan --rules=rules --format=jsonl$inputs"
-done
+inputs=""
+for ((i = 0; i < 10; i++)); do inputs+=" '$corpus'"; done
+scan="'$refrain' scan --rules=rules --format=jsonl"
+case_add memory1 "scan" 1 "$scan '$corpus'"
+case_add memory10 "scan" 10 "$scan$inputs"
+case_add threads10 "scan --threads=2" 10 "$scan --threads=2$inputs"
+case_add pair10 "2 one-thread scans at once" 20 "$scan$inputs > '$dir/out2' 2>/dev/null & $scan$inputs; wait"
 run_cases
-for times in 1 10; do
-  median "memory$times"
-  printf "| %4d MB | %7.1f | %11s |\n" $((mb * times)) "$SECONDS_MEDIAN" "$RSS_MB"
+for k in "${!names[@]}"; do
+  median "${names[k]}"
+  printf "| %4d MB | %-32s | %7.1f | %11s |\n" $((mb * ${copies[k]})) "${labels[k]}" \
+    "$SECONDS_MEDIAN" "$RSS_MB"
 done
+median memory10; one=$SECONDS_MEDIAN
+median threads10; two=$SECONDS_MEDIAN
+median pair10; pair=$SECONDS_MEDIAN
+echo
+awk -v m=$((mb * 10)) -v a="$one" -v b="$two" -v p="$pair" 'BEGIN {
+  printf "%d MB sparse: --threads=2 speedup %.2fx (two cores of this machine: %.2fx)\n", m, a / b, 2 * a / p }'
