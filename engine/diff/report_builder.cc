@@ -27,6 +27,15 @@ void KeepLatest(const std::string& date, std::string* last) {
   if (date > *last) *last = date;
 }
 
+// How alike two tokenised phrasings are: the words they share (in order) as
+// a share of all their words (Dice's coefficient), 0 to 1.
+double Similarity(const std::vector<std::string>& a, const std::vector<std::string>& b) {
+  if (a.empty() && b.empty()) return 1;
+  int shared = 0;
+  for (const AlignedToken& t : AlignTokens(a, b)) shared += t.op() == AlignedToken::EQUAL;
+  return 2.0 * shared / static_cast<double>(a.size() + b.size());
+}
+
 // Mentions of one claim, grouped by phrasing.
 struct VariantBuilder {
   std::vector<const Mention*> mentions;
@@ -64,7 +73,7 @@ ClaimDiff BuildClaim(const std::string& claim_id, const std::vector<Phrased>& me
   }
   for (const auto& [source, n] : ByCount(sources)) diff.add_sources(source);
 
-  // The base: most frequent, then earliest seen, then alphabetical.
+  // Variants: most frequent, then earliest seen, then alphabetical.
   std::vector<std::pair<std::string, const VariantBuilder*>> order;
   for (const auto& [phrasing, v] : variants) order.emplace_back(phrasing, &v);
   std::stable_sort(order.begin(), order.end(), [](const auto& a, const auto& b) {
@@ -79,6 +88,31 @@ ClaimDiff BuildClaim(const std::string& claim_id, const std::vector<Phrased>& me
     return a.first < b.first;
   });
 
+  // Among the most frequent, the phrasing most like all the others (the sum
+  // of its similarities to them, weighted by their counts) becomes the base,
+  // so that a tie does not make an outlier ("beijing is hanoi's ...") the
+  // phrasing every other is compared with. Bounded: the first 32 tied
+  // candidates against the 256 most frequent variants.
+  constexpr size_t kMaxCandidates = 32, kMaxCompared = 256;
+  std::vector<std::vector<std::string>> tokens;
+  for (size_t i = 0; i < order.size() && i < kMaxCompared; ++i) {
+    tokens.push_back(Tokenize(order[i].first));
+  }
+  size_t best = 0;
+  double best_score = -1;
+  for (size_t c = 0; c < tokens.size() && c < kMaxCandidates &&
+                     order[c].second->mentions.size() == order[0].second->mentions.size();
+       ++c) {
+    double score = 0;
+    for (size_t o = 0; o < tokens.size(); ++o) {
+      if (o != c) score += Similarity(tokens[c], tokens[o]) * order[o].second->mentions.size();
+    }
+    if (score > best_score + 1e-9) {  // a tie keeps the earlier
+      best = c;
+      best_score = score;
+    }
+  }
+  if (!order.empty()) std::rotate(order.begin(), order.begin() + best, order.begin() + best + 1);
   const std::vector<std::string> base_tokens =
       order.empty() ? std::vector<std::string>() : Tokenize(order[0].first);
   for (size_t i = 0; i < order.size(); ++i) {

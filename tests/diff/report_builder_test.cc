@@ -58,6 +58,27 @@ TEST(ReportBuilder, GroupsPhrasingsAndAlignsAgainstTheCommonest) {
   EXPECT_EQ(other.occurrences(0).sentence(), "China is Vietnam's biggest trading partner.");
 }
 
+TEST(ReportBuilder, OnATieTheBaseIsThePhrasingClosestToTheOthers) {
+  // One mention each: the earliest (Beijing/Hanoi) is the outlier; the base
+  // is the phrasing with the fewest word changes to all the others.
+  Report report = BuildReport({
+      M("partner", "Harbour Ledger", "2025-04-01", "Beijing is Hanoi's biggest trading partner"),
+      M("partner", "Lotus Wire", "2025-04-02", "China is Vietnam's largest trading partner in ASEAN"),
+      M("partner", "Red River", "2025-04-03", "China is Vietnam's largest trading partner"),
+      M("partner", "Meridian Post", "2025-04-04", "China is Vietnam's top trading partner"),
+  });
+  ASSERT_EQ(report.claims_size(), 1);
+  const ClaimDiff& claim = report.claims(0);
+  ASSERT_EQ(claim.variants_size(), 4);
+  EXPECT_EQ(claim.variants(0).phrasing(), "china is vietnam's largest trading partner");
+  EXPECT_EQ(claim.variants(0).alignment_size(), 0);
+  // The others keep their order: earliest first.
+  EXPECT_EQ(claim.variants(1).phrasing(), "beijing is hanoi's biggest trading partner");
+  EXPECT_EQ(claim.variants(2).phrasing(), "china is vietnam's largest trading partner in asean");
+  EXPECT_EQ(claim.variants(3).phrasing(), "china is vietnam's top trading partner");
+  EXPECT_THAT(claim.variants(2).labels(), ::testing::ElementsAre(QUALIFIER_ADDED));
+}
+
 TEST(ReportBuilder, ComparesSlotsPerSourceAndCountsMonths) {
   const ClaimDiff claim = BuildReport(Sample()).claims(0);
   ASSERT_EQ(claim.slots_size(), 1);
