@@ -92,20 +92,25 @@ ClaimDiff BuildClaim(const std::string& claim_id, const std::vector<Phrased>& me
   // of its similarities to them, weighted by their counts) becomes the base,
   // so that a tie does not make an outlier ("beijing is hanoi's ...") the
   // phrasing every other is compared with. Bounded: the first 32 tied
-  // candidates against the 256 most frequent variants.
-  constexpr size_t kMaxCandidates = 32, kMaxCompared = 256;
+  // candidates against the 256 most frequent variants, of at most 64 words
+  // (a longer one neither votes nor is chosen: alignment is quadratic).
+  constexpr size_t kMaxCandidates = 32, kMaxCompared = 256, kMaxWords = 64;
   std::vector<std::vector<std::string>> tokens;
   for (size_t i = 0; i < order.size() && i < kMaxCompared; ++i) {
     tokens.push_back(Tokenize(order[i].first));
+    if (tokens.back().size() > kMaxWords) tokens.back().clear();
   }
   size_t best = 0;
   double best_score = -1;
   for (size_t c = 0; c < tokens.size() && c < kMaxCandidates &&
                      order[c].second->mentions.size() == order[0].second->mentions.size();
        ++c) {
+    if (tokens[c].empty()) continue;
     double score = 0;
     for (size_t o = 0; o < tokens.size(); ++o) {
-      if (o != c) score += Similarity(tokens[c], tokens[o]) * order[o].second->mentions.size();
+      if (o != c && !tokens[o].empty()) {
+        score += Similarity(tokens[c], tokens[o]) * order[o].second->mentions.size();
+      }
     }
     if (score > best_score + 1e-9) {  // a tie keeps the earlier
       best = c;
