@@ -94,15 +94,6 @@ std::vector<std::string> Tokenize(absl::string_view phrasing) {
 std::vector<AlignedToken> AlignTokens(const std::vector<std::string>& base,
                                       const std::vector<std::string>& variant) {
   const size_t n = base.size(), m = variant.size();
-  // lcs[i][j]: length of the longest common subsequence of base[i..] and
-  // variant[j..].
-  std::vector<std::vector<int>> lcs(n + 1, std::vector<int>(m + 1, 0));
-  for (size_t i = n; i-- > 0;) {
-    for (size_t j = m; j-- > 0;) {
-      lcs[i][j] = base[i] == variant[j] ? lcs[i + 1][j + 1] + 1
-                                        : std::max(lcs[i + 1][j], lcs[i][j + 1]);
-    }
-  }
   auto step = [](AlignedToken::Op op, const std::string& b, const std::string& v) {
     AlignedToken t;
     t.set_op(op);
@@ -126,6 +117,35 @@ std::vector<AlignedToken> AlignTokens(const std::vector<std::string>& base,
     deleted.clear();
     inserted.clear();
   };
+
+  if ((n + 1) * (m + 1) > kMaxAlignmentCells) {
+    // Too long for the table: the common beginning and end, and the middle
+    // as one run of changes.
+    size_t prefix = 0, suffix = 0;
+    while (prefix < n && prefix < m && base[prefix] == variant[prefix]) ++prefix;
+    while (suffix < n - prefix && suffix < m - prefix &&
+           base[n - 1 - suffix] == variant[m - 1 - suffix]) {
+      ++suffix;
+    }
+    for (size_t k = 0; k < prefix; ++k) out.push_back(step(AlignedToken::EQUAL, base[k], base[k]));
+    deleted.assign(base.begin() + prefix, base.end() - suffix);
+    inserted.assign(variant.begin() + prefix, variant.end() - suffix);
+    flush();
+    for (size_t k = n - suffix; k < n; ++k) {
+      out.push_back(step(AlignedToken::EQUAL, base[k], base[k]));
+    }
+    return out;
+  }
+
+  // lcs[i][j]: length of the longest common subsequence of base[i..] and
+  // variant[j..].
+  std::vector<std::vector<int>> lcs(n + 1, std::vector<int>(m + 1, 0));
+  for (size_t i = n; i-- > 0;) {
+    for (size_t j = m; j-- > 0;) {
+      lcs[i][j] = base[i] == variant[j] ? lcs[i + 1][j + 1] + 1
+                                        : std::max(lcs[i + 1][j], lcs[i][j + 1]);
+    }
+  }
   size_t i = 0, j = 0;
   while (i < n || j < m) {
     if (i < n && j < m && base[i] == variant[j]) {

@@ -10,6 +10,7 @@
 #ifndef REFRAIN_ENGINE_DIFF_ALIGNMENT_H_
 #define REFRAIN_ENGINE_DIFF_ALIGNMENT_H_
 
+#include <cstddef>
 #include <string>
 #include <vector>
 
@@ -31,7 +32,10 @@ std::vector<std::string> Tokenize(absl::string_view phrasing);
 // Aligns `variant` against `base` by a longest common subsequence of tokens
 // (dynamic programming: O(n·m) time and memory for n and m tokens; claim
 // phrasings are short). Deletions directly followed by insertions are
-// paired into substitutions.
+// paired into substitutions. Two phrasings too long for a table of
+// `kMaxAlignmentCells` ((n+1)·(m+1)) are aligned in linear time instead: their
+// common beginning and end are equal, all between is one run of changes.
+inline constexpr size_t kMaxAlignmentCells = size_t{1} << 22;
 std::vector<AlignedToken> AlignTokens(const std::vector<std::string>& base,
                                       const std::vector<std::string>& variant);
 

@@ -64,6 +64,29 @@ TEST(Alignment, ShowsSubstitutionsInsertionsAndDeletions) {
             "-for -more -than -20 -years -, =china =has =remained =the =largest");
 }
 
+TEST(Alignment, AlignsVeryLongPhrasingsByTheirCommonEnds) {
+  // 3,000 words each: a table of 9 million cells, over the limit. The two
+  // share words in the middle too, which the linear fallback does not look
+  // for: the middle is one run of changes.
+  std::vector<std::string> base = {"china", "is"}, variant = {"china", "is"};
+  for (int k = 0; k < 3000; ++k) {
+    base.push_back("a" + std::to_string(k % 7));
+    variant.push_back("a" + std::to_string(k % 5));
+  }
+  base.push_back("partner");
+  variant.push_back("partner");
+  ASSERT_GT((base.size() + 1) * (variant.size() + 1), kMaxAlignmentCells);
+  const std::vector<AlignedToken> steps = AlignTokens(base, variant);
+  ASSERT_EQ(steps.size(), 3003u);
+  // "china is a0 a1 a2 a3 a4" begin both (k % 7 == k % 5 below 5).
+  for (size_t k = 0; k < 7; ++k) ASSERT_EQ(steps[k].op(), AlignedToken::EQUAL) << k;
+  for (size_t k = 7; k + 1 < steps.size(); ++k) {
+    ASSERT_EQ(steps[k].op(), AlignedToken::SUBSTITUTE) << k;
+  }
+  EXPECT_EQ(steps.back().op(), AlignedToken::EQUAL);
+  EXPECT_EQ(steps.back().base(), "partner");
+}
+
 TEST(Alignment, AlignsUnicodeTextByWholeTokens) {
   EXPECT_EQ(Show(NormalizePhrasing("Việt Nam là đối tác"), NormalizePhrasing("Việt Nam là bạn")),
             "=việt =nam =là đối>bạn -tác");
