@@ -37,7 +37,8 @@ bool IsDebrisLine(absl::string_view line) {
       "read more", "also read", "read also", "see also", "related:",
       "related articles", "related stories", "related news", "related coverage",
       "more:", "watch:", "listen to this article", "back to top",
-      "share this", "follow us", "recommended:", "trending:"};
+      "share this", "follow us", "recommended:", "trending:", "you may also like",
+      "you might also like", "further reading", "don't miss:", "more on this:"};
   for (const char* marker : kMarkers) {
     if (absl::StartsWithIgnoreCase(line, marker)) return true;
   }

@@ -73,6 +73,15 @@ TEST(SentenceSplitter, MarksLinkLinesAsDebris) {
                           "More real news."));
 }
 
+TEST(SentenceSplitter, MarksRecommendationLinesAsDebris) {
+  EXPECT_THAT(Split("Real news here.\nYou may also like: China is Vietnam's top partner\n"
+                    "Further reading: Other story\nMore on this: A third\nMore real news."),
+              ElementsAre("Real news here.",
+                          "[debris] You may also like: China is Vietnam's top partner",
+                          "[debris] Further reading: Other story", "[debris] More on this: A third",
+                          "More real news."));
+}
+
 TEST(SentenceSplitter, HandlesEmptyAndWhitespaceText) {
   EXPECT_THAT(Split(""), ElementsAre());
   EXPECT_THAT(Split(" \n\r\n\t "), ElementsAre());
