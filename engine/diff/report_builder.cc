@@ -27,10 +27,9 @@ void KeepLatest(const std::string& date, std::string* last) {
   if (date > *last) *last = date;
 }
 
-// How alike two tokenised phrasings are: the words they share (in order) as
-// a share of all their words (Dice's coefficient), 0 to 1.
+// How alike two tokenised phrasings, not both empty, are: the words they
+// share (in order) as a share of all their words (Dice's coefficient), 0 to 1.
 double Similarity(const std::vector<std::string>& a, const std::vector<std::string>& b) {
-  if (a.empty() && b.empty()) return 1;
   int shared = 0;
   for (const AlignedToken& t : AlignTokens(a, b)) shared += t.op() == AlignedToken::EQUAL;
   return 2.0 * shared / static_cast<double>(a.size() + b.size());
@@ -48,6 +47,41 @@ struct Phrased {
   const Mention* mention;
   const std::string* phrasing;
 };
+
+// Which of the variants in `order` (sorted most frequent first, with their
+// `tokens`) becomes the base: among the most frequent, the phrasing most
+// like all the others (the sum of its similarities to them, weighted by
+// their counts), so that a tie does not make an outlier ("beijing is
+// hanoi's ...") the phrasing every other is compared with; on a tie, the
+// earlier. Bounded: the first 32 tied candidates against the 256 most
+// frequent variants, of at most 64 words (a longer one neither votes nor is
+// chosen: alignment is quadratic).
+template <typename Order>
+size_t TypicalOfTheCommonest(const Order& order,
+                             const std::vector<std::vector<std::string>>& tokens) {
+  constexpr size_t kMaxCandidates = 32, kMaxCompared = 256, kMaxWords = 64;
+  auto votes = [&](size_t i) {
+    return !tokens[i].empty() && tokens[i].size() <= kMaxWords;
+  };
+  size_t best = 0;
+  double best_score = -1;
+  for (size_t c = 0; c < order.size() && c < kMaxCandidates &&
+                     order[c].second->mentions.size() == order[0].second->mentions.size();
+       ++c) {
+    if (!votes(c)) continue;
+    double score = 0;
+    for (size_t o = 0; o < order.size() && o < kMaxCompared; ++o) {
+      if (o != c && votes(o)) {
+        score += Similarity(tokens[c], tokens[o]) * order[o].second->mentions.size();
+      }
+    }
+    if (score > best_score + 1e-9) {
+      best = c;
+      best_score = score;
+    }
+  }
+  return best;
+}
 
 ClaimDiff BuildClaim(const std::string& claim_id, const std::vector<Phrased>& mentions,
                      const ReportOptions& options) {
@@ -88,38 +122,13 @@ ClaimDiff BuildClaim(const std::string& claim_id, const std::vector<Phrased>& me
     return a.first < b.first;
   });
 
-  // Among the most frequent, the phrasing most like all the others (the sum
-  // of its similarities to them, weighted by their counts) becomes the base,
-  // so that a tie does not make an outlier ("beijing is hanoi's ...") the
-  // phrasing every other is compared with. Bounded: the first 32 tied
-  // candidates against the 256 most frequent variants, of at most 64 words
-  // (a longer one neither votes nor is chosen: alignment is quadratic).
-  constexpr size_t kMaxCandidates = 32, kMaxCompared = 256, kMaxWords = 64;
-  std::vector<std::vector<std::string>> tokens;
-  for (size_t i = 0; i < order.size() && i < kMaxCompared; ++i) {
-    tokens.push_back(Tokenize(order[i].first));
-    if (tokens.back().size() > kMaxWords) tokens.back().clear();
+  std::vector<std::vector<std::string>> tokens;  // of each variant, in `order`
+  for (const auto& [phrasing, builder] : order) tokens.push_back(Tokenize(phrasing));
+  const size_t base = TypicalOfTheCommonest(order, tokens);
+  if (!order.empty()) {
+    std::rotate(order.begin(), order.begin() + base, order.begin() + base + 1);
+    std::rotate(tokens.begin(), tokens.begin() + base, tokens.begin() + base + 1);
   }
-  size_t best = 0;
-  double best_score = -1;
-  for (size_t c = 0; c < tokens.size() && c < kMaxCandidates &&
-                     order[c].second->mentions.size() == order[0].second->mentions.size();
-       ++c) {
-    if (tokens[c].empty()) continue;
-    double score = 0;
-    for (size_t o = 0; o < tokens.size(); ++o) {
-      if (o != c && !tokens[o].empty()) {
-        score += Similarity(tokens[c], tokens[o]) * order[o].second->mentions.size();
-      }
-    }
-    if (score > best_score + 1e-9) {  // a tie keeps the earlier
-      best = c;
-      best_score = score;
-    }
-  }
-  if (!order.empty()) std::rotate(order.begin(), order.begin() + best, order.begin() + best + 1);
-  const std::vector<std::string> base_tokens =
-      order.empty() ? std::vector<std::string>() : Tokenize(order[0].first);
   for (size_t i = 0; i < order.size(); ++i) {
     const auto& [phrasing, builder] = order[i];
     Variant* v = diff.add_variants();
@@ -147,7 +156,7 @@ ClaimDiff BuildClaim(const std::string& claim_id, const std::vector<Phrased>& me
       o->set_sentence(sorted[k]->sentence());
     }
     if (i > 0) {
-      std::vector<AlignedToken> alignment = AlignTokens(base_tokens, Tokenize(phrasing));
+      std::vector<AlignedToken> alignment = AlignTokens(tokens[0], tokens[i]);
       for (FramingLabel label : LabelFraming(alignment)) v->add_labels(label);
       for (AlignedToken& t : alignment) *v->add_alignment() = std::move(t);
     }

@@ -60,7 +60,7 @@ TEST(ReportBuilder, GroupsPhrasingsAndAlignsAgainstTheCommonest) {
 
 TEST(ReportBuilder, OnATieTheBaseIsThePhrasingClosestToTheOthers) {
   // One mention each: the earliest (Beijing/Hanoi) is the outlier; the base
-  // is the phrasing with the fewest word changes to all the others.
+  // is the phrasing most like all the others.
   Report report = BuildReport({
       M("partner", "Harbour Ledger", "2025-04-01", "Beijing is Hanoi's biggest trading partner"),
       M("partner", "Lotus Wire", "2025-04-02", "China is Vietnam's largest trading partner in ASEAN"),
