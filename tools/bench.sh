@@ -43,6 +43,20 @@ declare -A results
 case_add() {
   names+=("$1"); labels+=("$2"); copies+=("$3"); commands+=("$4")
 }
+# scan_cases SUFFIX FILE COPIES: the cases that the main table and the large
+# input both compare, over FILE (COPIES copies of a corpus), named with
+# SUFFIX: refrain on one and two threads, two one-thread scans at once (what
+# two cores of this machine give this work: the ceiling for --threads=2),
+# the raw set and rg --json.
+scan_cases() {
+  local scan="'$refrain' scan --rules=rules --format=jsonl"
+  case_add "scan$1" "refrain scan --format=jsonl" "$3" "$scan '$2'"
+  case_add "threads$1" "refrain scan --threads=2" "$3" "$scan --threads=2 '$2'"
+  case_add "pair$1" "2 one-thread scans at once (sum)" $((2 * $3)) \
+    "$scan '$2' > '$dir/out2' 2>/dev/null & $scan '$2'; wait"
+  case_add "set$1" "raw RE2::Set, same patterns" "$3" "'$bin/tools/bench/re2set_scan' --rules=rules '$2'"
+  case_add "rgjson$1" "rg --json -i -f PATTERNS" "$3" "rg --json -i -f '$dir/patterns.txt' '$2'"
+}
 run_cases() {
   local i k t m
   for k in "${!names[@]}"; do results[${names[k]}]=""; done
@@ -76,16 +90,8 @@ for density in sparse dense; do
   bytes=$(stat -c %s "$corpus")
   docs=$(wc -l < "$corpus")
   names=(); labels=(); copies=(); commands=()
-  scan="'$refrain' scan --rules=rules --format=jsonl"
   ingest="rm -f '$dir/ingest.db'*; '$refrain' ingest --db='$dir/ingest.db' --rules=rules"
-  case_add scan "refrain scan --format=jsonl" 1 "$scan '$corpus'"
-  case_add threads "refrain scan --threads=2" 1 "$scan --threads=2 '$corpus'"
-  # Two independent one-thread scans at once: what two cores of this
-  # machine give this work (the ceiling for --threads=2).
-  case_add pair "2 one-thread scans at once (sum)" 2 \
-    "$scan '$corpus' > '$dir/out2' 2>/dev/null & $scan '$corpus'; wait"
-  case_add set "raw RE2::Set, same patterns" 1 "'$bin/tools/bench/re2set_scan' --rules=rules '$corpus'"
-  case_add rgjson "rg --json -i -f PATTERNS" 1 "rg --json -i -f '$dir/patterns.txt' '$corpus'"
+  scan_cases "" "$corpus" 1
   case_add rgcount "rg -c -i -f PATTERNS" 1 "rg -c -i -f '$dir/patterns.txt' '$corpus'"
   case_add cat "cat" 1 "cat '$corpus'"
   case_add ingest "refrain ingest (new store)" 1 "$ingest '$corpus'"
@@ -143,20 +149,15 @@ echo "|---------|----------------------------------|---------|-------------|"
 large="$dir/sparse-$((mb * 10)).jsonl"
 [ -s "$large" ] || for ((i = 0; i < 10; i++)); do cat "$corpus"; done > "$large"
 names=(); labels=(); copies=(); commands=()
-scan="'$refrain' scan --rules=rules --format=jsonl"
-case_add memory1 "scan" 1 "$scan '$corpus'"
-case_add memory10 "scan" 10 "$scan '$large'"
-case_add threads10 "scan --threads=2" 10 "$scan --threads=2 '$large'"
-case_add pair10 "2 one-thread scans at once" 20 "$scan '$large' > '$dir/out2' 2>/dev/null & $scan '$large'; wait"
-case_add set10 "raw RE2::Set, same patterns" 10 "'$bin/tools/bench/re2set_scan' --rules=rules '$large'"
-case_add rgjson10 "rg --json -i -f PATTERNS" 10 "rg --json -i -f '$dir/patterns.txt' '$large'"
+case_add memory1 "refrain scan --format=jsonl" 1 "'$refrain' scan --rules=rules --format=jsonl '$corpus'"
+scan_cases 10 "$large" 10
 run_cases
 for k in "${!names[@]}"; do
   median "${names[k]}"
   printf "| %4d MB | %-32s | %7.1f | %11s |\n" $((mb * ${copies[k]})) "${labels[k]}" \
     "$SECONDS_MEDIAN" "$RSS_MB"
 done
-median memory10; one=$SECONDS_MEDIAN
+median scan10; one=$SECONDS_MEDIAN
 median threads10; two=$SECONDS_MEDIAN
 median pair10; pair=$SECONDS_MEDIAN
 median set10; set=$SECONDS_MEDIAN
