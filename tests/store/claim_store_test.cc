@@ -20,13 +20,8 @@ namespace refrain {
 namespace {
 
 using ::refrain::testing::ScannerFor;
+using ::refrain::testing::TempStorePath;
 using ::testing::ElementsAre;
-
-std::string TempPath(const std::string& name) {
-  std::string path = std::string(std::getenv("TEST_TMPDIR")) + "/" + name;
-  for (const char* suffix : {"", "-wal", "-shm"}) std::filesystem::remove(path + suffix);
-  return path;
-}
 
 Document Doc(const std::string& id, const std::string& source, const std::string& date,
              const std::string& text) {
@@ -42,7 +37,7 @@ Document Doc(const std::string& id, const std::string& source, const std::string
 class ClaimStoreTest : public ::testing::Test {
  protected:
   void SetUp() override {
-    path_ = TempPath("store.db");
+    path_ = TempStorePath("store.db");
     auto store = ClaimStore::Open(path_, StoreOptions());
     ASSERT_TRUE(store.ok()) << store.status();
     store_ = std::move(*store);
@@ -157,7 +152,7 @@ TEST_F(ClaimStoreTest, ImportReplacesThenAppendsAndRoundTrips) {
                     return absl::OkStatus();
                   })
                   .ok());
-  auto copy = ClaimStore::Open(TempPath("copy.db"), StoreOptions());
+  auto copy = ClaimStore::Open(TempStorePath("copy.db"), StoreOptions());
   ASSERT_TRUE(copy.ok());
   for (int round = 0; round < 2; ++round) {  // importing twice is idempotent
     size_t i = 0;
@@ -174,13 +169,13 @@ TEST_F(ClaimStoreTest, ImportReplacesThenAppendsAndRoundTrips) {
 }
 
 TEST(ClaimStore, RejectsFilesThatAreNotRefrainStores) {
-  const std::string text = TempPath("text.db");
+  const std::string text = TempStorePath("text.db");
   std::ofstream(text) << "this is not a database, just some text that is long enough";
   auto status = ClaimStore::Open(text, StoreOptions()).status();
   EXPECT_TRUE(absl::IsFailedPrecondition(status)) << status;
   EXPECT_EQ(status.message(), text + ": not a refrain store (not an SQLite database)");
 
-  const std::string other = TempPath("other.db");
+  const std::string other = TempStorePath("other.db");
   sqlite3* db;
   ASSERT_EQ(sqlite3_open(other.c_str(), &db), SQLITE_OK);
   sqlite3_exec(db, "CREATE TABLE t(x)", nullptr, nullptr, nullptr);
@@ -191,7 +186,7 @@ TEST(ClaimStore, RejectsFilesThatAreNotRefrainStores) {
 
   StoreOptions no_create;
   no_create.create_if_missing = false;
-  status = ClaimStore::Open(TempPath("missing.db"), no_create).status();
+  status = ClaimStore::Open(TempStorePath("missing.db"), no_create).status();
   EXPECT_TRUE(absl::IsNotFound(status));
 }
 
@@ -209,7 +204,7 @@ int64_t PageSize(const std::string& path) {
 // New stores use 16 KiB pages; stores made with SQLite's default 4 KiB
 // pages (as before) keep them and work the same.
 TEST(ClaimStore, NewStoresUseLargePagesAndOldOnesKeepTheirs) {
-  const std::string path = TempPath("pages.db");
+  const std::string path = TempStorePath("pages.db");
   ASSERT_TRUE(ClaimStore::Open(path, StoreOptions()).ok());
   EXPECT_EQ(PageSize(path), 16384);
 
@@ -237,7 +232,7 @@ TEST(ClaimStore, NewStoresUseLargePagesAndOldOnesKeepTheirs) {
 // document ingested again is still recognised as unchanged, and a changed
 // one as changed.
 TEST(ClaimStore, RecognisesContentHashesOfEarlierBuilds) {
-  const std::string path = TempPath("fnv.db");
+  const std::string path = TempStorePath("fnv.db");
   auto store = ClaimStore::Open(path, StoreOptions());
   ASSERT_TRUE(store.ok()) << store.status();
   Document doc = Doc("d1", "Lotus Wire", "2024-10", "China is Vietnam's largest partner.");
@@ -264,7 +259,7 @@ TEST(ClaimStore, RecognisesContentHashesOfEarlierBuilds) {
 }
 
 TEST(ClaimStore, RejectsStoresOfANewerVersion) {
-  const std::string path = TempPath("newer.db");
+  const std::string path = TempStorePath("newer.db");
   ASSERT_TRUE(ClaimStore::Open(path, StoreOptions()).ok());
   sqlite3* db;
   ASSERT_EQ(sqlite3_open(path.c_str(), &db), SQLITE_OK);
@@ -277,7 +272,7 @@ TEST(ClaimStore, RejectsStoresOfANewerVersion) {
 }
 
 TEST(ClaimStore, ReportsADamagedStoreAsDataLoss) {
-  const std::string path = TempPath("damaged.db");
+  const std::string path = TempStorePath("damaged.db");
   {
     auto store = ClaimStore::Open(path, StoreOptions());
     ASSERT_TRUE(store.ok());
@@ -320,7 +315,7 @@ std::unique_ptr<ClaimStore> LockedStore(const std::string& path, int busy_timeou
 }
 
 TEST(ClaimStore, ASecondWriterWaitsThenFailsClearly) {
-  const std::string path = TempPath("busy.db");
+  const std::string path = TempStorePath("busy.db");
   sqlite3* holder;
   std::unique_ptr<ClaimStore> store = LockedStore(path, 100, &holder);
   ASSERT_NE(store, nullptr);
@@ -336,7 +331,7 @@ TEST(ClaimStore, ASecondWriterWaitsThenFailsClearly) {
 // The writer thread stores every document, in batches, however the queue
 // fills; a document added again is unchanged.
 TEST(StoreWriter, StoresEveryDocumentInBatches) {
-  const std::string path = TempPath("writer.db");
+  const std::string path = TempStorePath("writer.db");
   auto store = ClaimStore::Open(path, StoreOptions());
   ASSERT_TRUE(store.ok()) << store.status();
   auto scanner = ScannerFor(testing::kSmallRules);
@@ -369,7 +364,7 @@ TEST(StoreWriter, StoresEveryDocumentInBatches) {
 // hang), and nothing is counted as stored.
 TEST(StoreWriter, ReportsAStoreItCannotWrite) {
   sqlite3* holder;
-  std::unique_ptr<ClaimStore> store = LockedStore(TempPath("writer-busy.db"), 50, &holder);
+  std::unique_ptr<ClaimStore> store = LockedStore(TempStorePath("writer-busy.db"), 50, &holder);
   ASSERT_NE(store, nullptr);
   StoreWriter writer(store.get(), StoreWriter::Options());
   absl::Status status;

@@ -2,21 +2,16 @@
 // test restarts SQLite (sqlite3_shutdown) so that its configuration applies.
 #include <sqlite3.h>
 
-#include <cstdlib>
-#include <filesystem>
-#include <string>
-
 #include "engine/store/claim_store.h"
 #include "gtest/gtest.h"
+#include "tests/testing/testing.h"
 
 namespace refrain {
 namespace {
 
 // The bytes SQLite counts as in use while a store is open with one document.
 int64_t CountedWhileStoreOpen() {
-  const std::string path = std::string(std::getenv("TEST_TMPDIR")) + "/config.db";
-  for (const char* suffix : {"", "-wal", "-shm"}) std::filesystem::remove(path + suffix);
-  auto store = ClaimStore::Open(path, StoreOptions());
+  auto store = ClaimStore::Open(testing::TempStorePath("config.db"), StoreOptions());
   EXPECT_TRUE(store.ok()) << store.status();
   if (!store.ok()) return -1;
   Document document;

@@ -1,6 +1,7 @@
 #include "tests/testing/testing.h"
 
 #include <cstdlib>
+#include <filesystem>
 #include <fstream>
 #include <sstream>
 
@@ -10,6 +11,12 @@
 
 namespace refrain {
 namespace testing {
+
+std::string TempStorePath(const std::string& name) {
+  std::string path = std::string(std::getenv("TEST_TMPDIR")) + "/" + name;
+  for (const char* suffix : {"", "-wal", "-shm"}) std::filesystem::remove(path + suffix);
+  return path;
+}
 
 std::optional<std::string> SharedDir() {
   const char* dir = std::getenv("REFRAIN_SHARED");

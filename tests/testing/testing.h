@@ -20,6 +20,10 @@ namespace testing {
 // environment variable that tools/test.sh passes; nullopt when unset.
 std::optional<std::string> SharedDir();
 
+// A path named `name` in the test's temporary directory, with no file there
+// nor an SQLite store's -wal and -shm files beside it.
+std::string TempStorePath(const std::string& name);
+
 // Reads a whole file; fails the test (and returns "") when it cannot.
 std::string ReadFileOrDie(const std::string& path);
 
