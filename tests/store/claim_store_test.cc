@@ -3,7 +3,6 @@
 
 #include <sqlite3.h>
 
-#include <filesystem>
 #include <fstream>
 
 #include "absl/strings/str_cat.h"
