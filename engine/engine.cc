@@ -38,9 +38,10 @@ absl::StatusOr<std::unique_ptr<Engine>> Engine::FromRuleSets(
   return Create(CompileRules(std::move(files), options.compile, diagnostics), options);
 }
 
-std::vector<Mention> Engine::Scan(const Document& document) const {
+std::vector<Mention> Engine::Scan(const Document& document, size_t* unrecorded) const {
   std::vector<Mention> mentions;
-  scanner_->Scan(document, &mentions);
+  const size_t beyond = scanner_->Scan(document, &mentions);
+  if (unrecorded != nullptr) *unrecorded = beyond;
   return mentions;
 }
 

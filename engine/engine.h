@@ -56,8 +56,10 @@ class Engine {
       std::vector<Diagnostic>* diagnostics = nullptr);
 
   // The mentions of `document`, ordered by position, with byte offsets into
-  // `document.text()`. Thread-safe.
-  std::vector<Mention> Scan(const Document& document) const;
+  // `document.text()`. At most `ScanOptions::max_mentions_per_sentence` per
+  // sentence and `max_mentions_per_document` in all; the number of hits
+  // beyond them goes to `*unrecorded` when it is not null. Thread-safe.
+  std::vector<Mention> Scan(const Document& document, size_t* unrecorded = nullptr) const;
 
   // Scans the documents `next` yields (until it returns false) on `threads`
   // threads, the calling thread among them, and calls `done` for each, in

@@ -26,6 +26,7 @@ packages=(
   python3-dask        # Dask, for the distributed-run helper and its test
   python3-distributed # the Dask cluster (LocalCluster) in that test
   sqlite3             # the sqlite3 shell, used by the store's crash test
+  valgrind            # callgrind counts the work in the linear-time test
 )
 
 case "${1:-}" in

@@ -51,6 +51,9 @@ limits (scan, ingest):
   --max-document-bytes=BYTES  larger articles are skipped with an error (64 MiB)
   --max-sentence-bytes=BYTES  longer sentences are matched in pieces cut at
                               whitespace (64 KiB)
+  --max-mentions-per-sentence=N, --max-mentions-per-document=N
+                              further hits are counted and reported, not
+                              recorded; exit code 1 (100; 10000)
 
 exit codes: 0 all good; 1 rule errors, failing examples, or inputs that
 were skipped; 2 usage errors (bad flags, unreadable rules or output)

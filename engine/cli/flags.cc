@@ -18,17 +18,18 @@ const std::set<std::string> kRuleValueFlags = {"max-pattern-memory"};
 const std::set<std::string> kRuleBoolFlags = {"fold-diacritics"};
 const std::set<std::string> kScanValueFlags = {
     "rules", "source", "threads", "max-document-bytes", "max-sentence-bytes",
-    "max-pattern-memory"};
+    "max-mentions-per-sentence", "max-mentions-per-document", "max-pattern-memory"};
 const std::set<std::string> kScanBoolFlags = {"strict", "fold-diacritics"};
 
 namespace {
 
 // Parses --NAME as a positive byte count into `*value` when given.
-bool ByteFlag(const Args& args, const std::string& name, size_t* value, std::ostream& err) {
+bool ByteFlag(const Args& args, const std::string& name, size_t* value, std::ostream& err,
+              const char* unit = "bytes") {
   if (!args.Has(name)) return true;
   uint64_t bytes;
   if (!absl::SimpleAtoi(args.Get(name), &bytes) || bytes == 0) {
-    err << "refrain: --" << name << " wants a positive number of bytes, got '"
+    err << "refrain: --" << name << " wants a positive number of " << unit << ", got '"
         << args.Get(name) << "'\n";
     return false;
   }
@@ -171,7 +172,11 @@ std::unique_ptr<Engine> EngineFromPaths(const std::vector<std::string>& paths,
   *code = kExitUsage;
   EngineOptions options;
   if (!CompileOptionsFromFlags(args, &options.compile, err) ||
-      !ByteFlag(args, "max-sentence-bytes", &options.scan.max_sentence_bytes, err)) {
+      !ByteFlag(args, "max-sentence-bytes", &options.scan.max_sentence_bytes, err) ||
+      !ByteFlag(args, "max-mentions-per-sentence", &options.scan.max_mentions_per_sentence,
+                err, "mentions") ||
+      !ByteFlag(args, "max-mentions-per-document", &options.scan.max_mentions_per_document,
+                err, "mentions")) {
     return nullptr;
   }
   std::vector<Diagnostic> diagnostics;
@@ -216,6 +221,15 @@ void ScanRun::Consume(ScanPool::Result result) {
     return;
   }
   ++documents_;
+  if (result.unrecorded > 0) {
+    ShowProgress(true);
+    ++limited_;
+    unrecorded_ += result.unrecorded;
+    err_ << "refrain: " << result.document->id() << ": " << result.unrecorded
+         << " hits not recorded: beyond " << scanner_.options().max_mentions_per_sentence
+         << " mentions per sentence or " << scanner_.options().max_mentions_per_document
+         << " per document (--max-mentions-per-sentence, --max-mentions-per-document)\n";
+  }
   for (const Mention& m : result.mentions) ++by_claim_[m.claim_id()];
   failed_ = consume_(*std::move(result.document), std::move(result.mentions),
                      std::move(result.rendered));
@@ -258,7 +272,12 @@ int ScanRun::Run(const std::vector<std::string>& inputs, const ReadOptions& opti
   int total = 0;
   for (const auto& [claim, n] : by_claim_) total += n;
   err_ << "refrain: " << documents_ << " documents scanned, " << skipped_
-       << " skipped, " << total << " mentions\n";
+       << " skipped, " << total << " mentions";
+  if (limited_ > 0) {
+    err_ << ", " << unrecorded_ << " hits not recorded in " << limited_
+         << " documents (mention limits)";
+  }
+  err_ << "\n";
   for (const auto& rule_set : scanner_.rules().rule_sets()) {
     for (const CompiledClaim& claim : rule_set->claims()) {
       auto it = by_claim_.find(claim.id());
@@ -267,7 +286,7 @@ int ScanRun::Run(const std::vector<std::string>& inputs, const ReadOptions& opti
       }
     }
   }
-  return skipped_ == 0 ? kExitOk : kExitFindings;
+  return skipped_ == 0 && limited_ == 0 ? kExitOk : kExitFindings;
 }
 
 // On a terminal, after the first second: "\rN documents, X MB" every

@@ -96,7 +96,8 @@ class ScanRun : public DocumentSink {
           ScanPool::Render render, Consumer consume);
 
   // Reads `inputs` with `options`. Returns the exit code: 0 when every input
-  // was scanned, 1 when some were skipped or `consume` failed.
+  // was scanned, 1 when some were skipped, had hits beyond the mention
+  // limits, or `consume` failed.
   int Run(const std::vector<std::string>& inputs, const ReadOptions& options);
 
   void OnDocument(Document document) override;
@@ -120,6 +121,7 @@ class ScanRun : public DocumentSink {
   bool shown_ = false;
   std::map<std::string, int> by_claim_;
   int64_t documents_ = 0, skipped_ = 0, bytes_ = 0;
+  int64_t limited_ = 0, unrecorded_ = 0;  // documents over the mention limits
   absl::Status failed_;
   bool stopped_ = false;  // --strict met a bad input on a scanning thread
   ScanPool pool_;  // last: its workers use the members above

@@ -25,9 +25,9 @@ ScanPool::~ScanPool() {
 }
 
 ScanPool::Result ScanPool::Process(Make& make) const {
-  Result result{make(), {}, {}};
+  Result result{make(), {}, 0, {}};
   if (result.document.ok()) {
-    scanner_.Scan(*result.document, &result.mentions);
+    result.unrecorded = scanner_.Scan(*result.document, &result.mentions);
     if (render_) result.rendered = render_(*result.document, result.mentions);
   }
   return result;

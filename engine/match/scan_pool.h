@@ -43,6 +43,7 @@ class ScanPool {
   struct Result {
     absl::StatusOr<Document> document;  // the error of `make`, if it failed
     std::vector<Mention> mentions;
+    size_t unrecorded = 0;  // hits beyond the mention limits (Scanner::Scan)
     std::string rendered;  // what `render` made of them
   };
   using Make = std::function<absl::StatusOr<Document>()>;

@@ -67,7 +67,8 @@ absl::StatusOr<std::unique_ptr<Scanner>> Scanner::Create(
           options.max_set_memory, " bytes"));
     }
   }
-  scanner->max_sentence_bytes_ = std::max<size_t>(options.max_sentence_bytes, 256);
+  scanner->options_ = options;
+  scanner->options_.max_sentence_bytes = std::max<size_t>(options.max_sentence_bytes, 256);
   scanner->rules_ = std::move(rules);
   return scanner;
 }
@@ -97,12 +98,12 @@ std::vector<int> Scanner::Candidates(absl::string_view text) const {
   return patterns;
 }
 
-void Scanner::Scan(const Document& document, std::vector<Mention>* out) const {
+size_t Scanner::Scan(const Document& document, std::vector<Mention>* out) const {
   const absl::string_view original = document.text();
   const NormalizedText normalized =
       NormalizedText::Make(original, rules_->fold_diacritics());
   const absl::string_view text = normalized.text();
-  if (Candidates(text).empty()) return;
+  if (Candidates(text).empty()) return 0;
 
   struct Found {
     size_t begin;
@@ -110,14 +111,17 @@ void Scanner::Scan(const Document& document, std::vector<Mention>* out) const {
     Mention mention;
   };
   // Sentences, with overlong ones cut at whitespace into pieces of at most
-  // `max_sentence_bytes_`.
+  // `options_.max_sentence_bytes`.
   std::vector<Sentence> sentences;
   for (const Sentence& s : SplitSentences(text)) {
     if (s.debris) continue;
     size_t begin = s.begin;
-    while (s.end - begin > max_sentence_bytes_) {
-      size_t cut = text.rfind(' ', begin + max_sentence_bytes_);
-      if (cut == absl::string_view::npos || cut <= begin) cut = begin + max_sentence_bytes_;
+    while (s.end - begin > options_.max_sentence_bytes) {
+      // Only within the piece: searching back from it to the start of the
+      // text made a long sentence without spaces quadratic.
+      size_t cut = text.substr(begin, options_.max_sentence_bytes + 1).rfind(' ');
+      cut = cut == absl::string_view::npos || cut == 0 ? begin + options_.max_sentence_bytes
+                                                       : begin + cut;
       while (cut > begin && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80) --cut;
       sentences.push_back({begin, cut, false});
       begin = cut;
@@ -126,42 +130,75 @@ void Scanner::Scan(const Document& document, std::vector<Mention>* out) const {
     if (begin < s.end) sentences.push_back({begin, s.end, false});
   }
 
-  std::vector<Found> found;
+  // The hits of one sentence, before they become mentions.
+  struct Hit {
+    const Entry* entry;
+    ClaimMatch match;  // spans in the original sentence
+  };
+  size_t dropped = 0;
+  size_t kept = 0;
+  std::vector<Hit> hits;
+  std::vector<ClaimMatch> matches;
   for (const Sentence& s : sentences) {
     const absl::string_view sentence = text.substr(s.begin, s.end - s.begin);
     const auto [sentence_begin, sentence_end] = normalized.ToOriginal(s.begin, s.end);
     const absl::string_view original_sentence =
         original.substr(sentence_begin, sentence_end - sentence_begin);
+    hits.clear();
     for (int index : Candidates(sentence)) {
       const Entry& entry = entries_[index];
-      std::vector<ClaimMatch> hits;
-      entry.claim->Match(sentence, &hits);
-      for (ClaimMatch& hit : hits) {
-        MapToOriginal(normalized, s.begin, sentence_begin, &hit);
-        Mention m;
-        m.set_claim_id(entry.claim->id());
-        m.set_doc_id(document.id());
-        m.set_source(document.source());
-        m.set_date(document.date());
-        m.set_begin(static_cast<uint32_t>(sentence_begin + hit.begin));
-        m.set_end(static_cast<uint32_t>(sentence_begin + hit.end));
-        m.set_text(std::string(original_sentence.substr(hit.begin, hit.end - hit.begin)));
-        m.set_sentence(std::string(original_sentence));
-        m.set_sentence_begin(static_cast<uint32_t>(sentence_begin));
-        for (auto& [name, value] : hit.SlotTexts(original_sentence)) {
-          (*m.mutable_slots())[name] = std::move(value);
-        }
-        m.set_rule_set(entry.rule_set->name());
-        m.set_rule_set_fingerprint(entry.rule_set->fingerprint());
-        m.set_pattern_index(hit.pattern_index);
-        found.push_back({m.begin(), entry.claim_order, std::move(m)});
+      matches.clear();
+      entry.claim->Match(sentence, &matches);
+      for (ClaimMatch& match : matches) {
+        MapToOriginal(normalized, s.begin, sentence_begin, &match);
+        hits.push_back({&entry, std::move(match)});
       }
     }
+    // By position, then claim order; then the limits, counted.
+    std::stable_sort(hits.begin(), hits.end(), [](const Hit& a, const Hit& b) {
+      return std::tie(a.match.begin, a.entry->claim_order) <
+             std::tie(b.match.begin, b.entry->claim_order);
+    });
+    size_t allowed = std::min(hits.size(), options_.max_mentions_per_sentence);
+    allowed = std::min(allowed, options_.max_mentions_per_document - kept);
+    dropped += hits.size() - allowed;
+    kept += allowed;
+    for (size_t i = 0; i < allowed; ++i) {
+      out->push_back(MakeMention(document, *hits[i].entry, hits[i].match,
+                                 original_sentence, sentence_begin));
+    }
   }
-  std::stable_sort(found.begin(), found.end(), [](const Found& a, const Found& b) {
-    return std::tie(a.begin, a.claim_order) < std::tie(b.begin, b.claim_order);
-  });
-  for (Found& f : found) out->push_back(std::move(f.mention));
+  return dropped;
+}
+
+Mention Scanner::MakeMention(const Document& document, const Entry& entry,
+                             const ClaimMatch& hit, absl::string_view sentence,
+                             size_t sentence_begin) {
+  Mention m;
+  m.set_claim_id(entry.claim->id());
+  m.set_doc_id(document.id());
+  m.set_source(document.source());
+  m.set_date(document.date());
+  m.set_begin(static_cast<uint32_t>(sentence_begin + hit.begin));
+  m.set_end(static_cast<uint32_t>(sentence_begin + hit.end));
+  m.set_text(std::string(sentence.substr(hit.begin, hit.end - hit.begin)));
+  for (auto& [name, value] : hit.SlotTexts(sentence)) {
+    (*m.mutable_slots())[name] = std::move(value);
+  }
+  // The context: the sentence, or of a long one the part around the hit,
+  // cut at character boundaries.
+  size_t from = hit.begin > kContextBytes ? hit.begin - kContextBytes : 0;
+  size_t to = std::min(sentence.size(), hit.end + kContextBytes);
+  while (from > 0 && (static_cast<unsigned char>(sentence[from]) & 0xC0) == 0x80) --from;
+  while (to < sentence.size() && (static_cast<unsigned char>(sentence[to]) & 0xC0) == 0x80) {
+    ++to;
+  }
+  m.set_sentence(std::string(sentence.substr(from, to - from)));
+  m.set_sentence_begin(static_cast<uint32_t>(sentence_begin + from));
+  m.set_rule_set(entry.rule_set->name());
+  m.set_rule_set_fingerprint(entry.rule_set->fingerprint());
+  m.set_pattern_index(hit.pattern_index);
+  return m;
 }
 
 }  // namespace refrain

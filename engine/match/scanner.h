@@ -47,7 +47,18 @@ struct ScanOptions {
   // whitespace, so that matching stays fast whatever the input. Default:
   // 64 KiB.
   size_t max_sentence_bytes = 64 << 10;
+  // At most this many mentions are made of one sentence (or piece of one),
+  // and of one document; further hits are counted, not recorded, so that an
+  // article of nothing but repeated claims cannot multiply into gigabytes of
+  // records. Defaults: 100 and 10,000.
+  size_t max_mentions_per_sentence = 100;
+  size_t max_mentions_per_document = 10000;
 };
+
+// Of a sentence longer than the hit plus this many bytes on either side,
+// a mention keeps only that window as its `sentence` (cut at character
+// boundaries), so that its size does not grow with the sentence's.
+inline constexpr size_t kContextBytes = 512;
 
 class Scanner {
  public:
@@ -61,11 +72,14 @@ class Scanner {
   // by claim order in the rule files. The text is matched in NFC (and
   // without diacritics when the rules were compiled to fold them), but every
   // offset, text and slot of a mention refers to the original bytes.
-  // Sentences marked as debris ("READ MORE: ...") are not scanned.
-  // Thread-safe.
-  void Scan(const Document& document, std::vector<Mention>* out) const;
+  // Sentences marked as debris ("READ MORE: ...") are not scanned. Returns
+  // the number of hits not appended because they were beyond
+  // `ScanOptions::max_mentions_per_sentence` or `max_mentions_per_document`
+  // (the first ones in that order are kept). Thread-safe.
+  size_t Scan(const Document& document, std::vector<Mention>* out) const;
 
   const CompiledRules& rules() const { return *rules_; }
+  const ScanOptions& options() const { return options_; }
 
  private:
   // One pattern of the set: which claim (and rule set) it belongs to.
@@ -83,12 +97,18 @@ class Scanner {
   // superset; all of them when a set runs out of memory.
   std::vector<int> Candidates(absl::string_view text) const;
 
+  // The record of `hit` of `entry` in `sentence`, which begins at byte
+  // `sentence_begin` of the document.
+  static Mention MakeMention(const Document& document, const Entry& entry,
+                             const ClaimMatch& hit, absl::string_view sentence,
+                             size_t sentence_begin);
+
   std::shared_ptr<const CompiledRules> rules_;
   std::unique_ptr<RE2::Set> exact_;  // all full patterns, or null
   // Used when `exact_` is null: the literal prefilter and its literals.
   std::unique_ptr<re2::FilteredRE2> filter_;
   std::unique_ptr<RE2::Set> atoms_;
-  size_t max_sentence_bytes_ = 0;
+  ScanOptions options_;  // max_sentence_bytes at least 256
   // One per pattern, in rule order; pattern ids in the sets index it.
   std::vector<Entry> entries_;
 };

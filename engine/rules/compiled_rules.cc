@@ -43,12 +43,27 @@ bool InsideWord(absl::string_view s, size_t i) {
   return IsWordChar(CharBefore(s, i)) && IsWordChar(CharAt(s, i));
 }
 
+// The first byte at or after `i` at which no word continues: the end of the
+// word that `i` is inside, or `i` itself.
+size_t EndOfWord(absl::string_view s, size_t i) {
+  while (i < s.size() && InsideWord(s, i)) i += CharAt(s, i).size();
+  return i;
+}
+
 // Finds the first match of `re` at or after `pos` that starts and ends at
 // word boundaries; fills `groups` (size `re.NumberOfCapturingGroups()+1`).
 // `re` is compiled leftmost-longest, so the match found at a start is the
 // longest; when it ends inside a word, the longest match from the same
-// start that ends at a word boundary is taken instead. Cost: one search, plus
-// one anchored match per word boundary inside a match that ends mid-word.
+// start that ends at a word boundary is taken instead: one anchored search
+// up to the last boundary before the end, again only when that match too
+// ends inside a word.
+//
+// Linear in the text for patterns whose matches span a bounded number of
+// words: a match that starts inside a word means that no match can start
+// anywhere else inside that word either, so the next search starts at the
+// word's end (restarting one character later made a 65,000-digit word
+// quadratic). Each search reads from its start to a little past the match
+// it finds (RE2's longest-match DFA drops later starts once it has a match).
 bool FindAtWordBoundaries(const RE2& re, absl::string_view text, size_t pos,
                           std::vector<re2::StringPiece>* groups) {
   const re2::StringPiece piece(text.data(), text.size());
@@ -57,15 +72,23 @@ bool FindAtWordBoundaries(const RE2& re, absl::string_view text, size_t pos,
          re.Match(piece, pos, text.size(), RE2::UNANCHORED, groups->data(), n)) {
     const size_t begin = (*groups)[0].data() - text.data();
     const size_t end = begin + (*groups)[0].size();
-    if (!InsideWord(text, begin)) {
-      if (!InsideWord(text, end)) return true;
-      for (size_t q = end - 1; q > begin; --q) {
-        if ((static_cast<unsigned char>(text[q]) & 0xC0) != 0x80 &&
-            !InsideWord(text, q) &&
-            re.Match(piece, begin, q, RE2::ANCHOR_BOTH, groups->data(), n)) {
-          return true;
-        }
+    if (InsideWord(text, begin)) {
+      pos = EndOfWord(text, begin);
+      continue;
+    }
+    // Cut back: the longest match from `begin` that ends no later than the
+    // last boundary before where the previous attempt ended mid-word.
+    if (!InsideWord(text, end)) return true;
+    for (size_t limit = end;;) {
+      size_t q = limit - CharBefore(text, limit).size();
+      while (q > begin && InsideWord(text, q)) q -= CharBefore(text, q).size();
+      if (q <= begin ||
+          !re.Match(piece, begin, q, RE2::ANCHOR_START, groups->data(), n) ||
+          (*groups)[0].empty()) {
+        break;
       }
+      limit = begin + (*groups)[0].size();
+      if (!InsideWord(text, limit)) return true;
     }
     pos = begin + std::max<size_t>(1, CharAt(text, begin).size());
   }

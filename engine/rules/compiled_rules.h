@@ -73,7 +73,9 @@ class CompiledClaim {
   // `exclude` pattern matches anywhere in the sentence, or when there are
   // `require` patterns and none matches; a hit that an `exclude_overlap`
   // match overlaps is dropped. Cost: one RE2 search per pattern per hit,
-  // plus one per exclusion and requirement.
+  // plus one per exclusion and requirement, and one per word in which a
+  // match starts; linear in the sentence for patterns whose matches span a
+  // bounded number of words (tests/cli/linear_time_test.sh).
   void Match(absl::string_view sentence, std::vector<ClaimMatch>* out) const;
 
  private:

@@ -470,7 +470,7 @@ absl::StatusOr<RescanReport> ClaimStore::Rescan(const Scanner& scanner) {
       document.set_text(select.Text(1));
       std::vector<Mention> old_mentions, new_mentions;
       RETURN_IF_ERROR(LoadMentions(row, &old_mentions));
-      scanner.Scan(document, &new_mentions);
+      report.unrecorded += scanner.Scan(document, &new_mentions);
 
       std::set<MentionKey> old_keys, new_keys;
       for (const Mention& m : old_mentions) old_keys.insert(KeyOf(m));

@@ -73,6 +73,7 @@ struct RescanReport {
   int changed_documents = 0;
   std::map<std::string, int> added;    // claim id -> mentions
   std::map<std::string, int> removed;  // claim id -> mentions
+  int64_t unrecorded = 0;  // hits beyond the scanner's mention limits
   // A few examples of each change, for the rule author.
   std::vector<Mention> added_examples, removed_examples;
 };

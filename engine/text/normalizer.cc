@@ -72,15 +72,49 @@ void AppendUtf8(UChar32 c, std::string* out) {
   out->append(buffer, length);
 }
 
+// Where to cut `text` so that no piece holds a run of more than 30
+// non-starters (combining marks): the end of each piece. ICU reorders a run
+// of marks in time quadratic in its length; no language needs more than 30
+// in a row (UAX #15's stream-safe text format), and a run is only cut in
+// text made to be hostile. One piece, the whole text, otherwise.
+std::vector<int32_t> StreamSafeCuts(absl::string_view text) {
+  std::vector<int32_t> cuts;
+  const int32_t size = static_cast<int32_t>(text.size());
+  int run = 0;
+  for (int32_t i = 0; i < size;) {
+    if (static_cast<unsigned char>(text[i]) < 0x80) {
+      run = 0;
+      ++i;
+      continue;
+    }
+    UChar32 c;
+    U8_NEXT(text.data(), i, size, c);
+    run = c >= 0 && u_getCombiningClass(c) != 0 ? run + 1 : 0;
+    if (run == 30) {
+      cuts.push_back(i);
+      run = 0;
+    }
+  }
+  cuts.push_back(size);
+  return cuts;
+}
+
 }  // namespace
 
 NormalizedText NormalizedText::Make(absl::string_view original, bool fold) {
   NormalizedText n;
   n.original_ = original;
   if (!HasNonAscii(original)) return n;
+  const std::vector<int32_t> cuts = StreamSafeCuts(original);
+  auto piece_at = [&](size_t k) {
+    const int32_t from = k == 0 ? 0 : cuts[k - 1];
+    return icu::StringPiece(original.data() + from, cuts[k] - from);
+  };
   UErrorCode status = U_ZERO_ERROR;
-  const icu::StringPiece piece(original.data(), static_cast<int32_t>(original.size()));
-  const bool nfc = Nfc()->isNormalizedUTF8(piece, status) && U_SUCCESS(status);
+  bool nfc = true;
+  for (size_t k = 0; k < cuts.size() && nfc; ++k) {
+    nfc = Nfc()->isNormalizedUTF8(piece_at(k), status) && U_SUCCESS(status);
+  }
   if (nfc && !fold) return n;
 
   // NFC, with ICU's record of which original bytes became which. Text
@@ -89,23 +123,28 @@ NormalizedText NormalizedText::Make(absl::string_view original, bool fold) {
   std::string normalized;
   std::vector<uint32_t> begin, end;  // per byte of `normalized`, when made
   if (!nfc) {
-    icu::Edits edits;
-    icu::StringByteSink<std::string> sink(&normalized);
-    status = U_ZERO_ERROR;
-    Nfc()->normalizeUTF8(0, piece, sink, &edits, status);
-    if (U_FAILURE(status)) return n;  // invalid input: match it as it is
-    begin.resize(normalized.size());
-    end.resize(normalized.size());
-    icu::Edits::Iterator it = edits.getFineIterator();
-    while (it.next(status)) {
-      for (int32_t k = 0; k < it.newLength(); ++k) {
-        const uint32_t d = it.destinationIndex() + k;
-        if (it.hasChange()) {
-          begin[d] = it.sourceIndex();
-          end[d] = it.sourceIndex() + it.oldLength();
-        } else {
-          begin[d] = it.sourceIndex() + k;
-          end[d] = it.sourceIndex() + k + 1;
+    for (size_t k = 0; k < cuts.size(); ++k) {
+      const uint32_t from = k == 0 ? 0 : cuts[k - 1];
+      const size_t first = normalized.size();
+      icu::Edits edits;
+      icu::StringByteSink<std::string> sink(&normalized);
+      status = U_ZERO_ERROR;
+      Nfc()->normalizeUTF8(0, piece_at(k), sink, &edits, status);
+      if (U_FAILURE(status)) return n;  // invalid input: match it as it is
+      begin.resize(normalized.size());
+      end.resize(normalized.size());
+      icu::Edits::Iterator it = edits.getFineIterator();
+      while (it.next(status)) {
+        for (int32_t j = 0; j < it.newLength(); ++j) {
+          const size_t d = first + it.destinationIndex() + j;
+          const uint32_t source = from + it.sourceIndex();
+          if (it.hasChange()) {
+            begin[d] = source;
+            end[d] = source + it.oldLength();
+          } else {
+            begin[d] = source + j;
+            end[d] = source + j + 1;
+          }
         }
       }
     }

@@ -32,6 +32,12 @@ lines() {
   fi
 }
 
+# fail TEXT: counts a failure described by TEXT.
+fail() {
+  echo "FAIL: $1"
+  failures=$((failures + 1))
+}
+
 # finish: exits 1 when any check failed.
 finish() {
   if [ "$failures" -ne 0 ]; then

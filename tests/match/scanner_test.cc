@@ -6,6 +6,7 @@
 #include "engine/rules/rule_compiler.h"
 #include "engine/text/document_reader.h"
 #include "engine/text/sentence_splitter.h"
+#include "engine/text/utf8.h"
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
 #include "tests/testing/testing.h"
@@ -49,6 +50,48 @@ TEST(Scanner, FindsBothDirectionsAndTwoClaimsInOneSentence) {
   EXPECT_EQ(m.rule_set(), "t");
   EXPECT_EQ(m.rule_set_fingerprint(),
             scanner->rules().rule_sets()[0]->fingerprint());
+}
+
+TEST(Scanner, CountsHitsBeyondTheMentionLimitsInsteadOfRecordingThem) {
+  ScanOptions options;
+  options.max_mentions_per_sentence = 3;
+  options.max_mentions_per_document = 5;
+  auto scanner = ScannerFor(testing::kSmallRules, options);
+  std::string sentence;
+  for (int i = 0; i < 4; ++i) sentence += "China is Vietnam's largest partner, ";
+  Document doc;
+  doc.set_text(sentence + ". " + sentence + ". " + sentence + ".");
+  std::vector<Mention> mentions;
+  // 4 hits in each of 3 sentences: 3 + 2 recorded (the document's limit),
+  // the other 7 counted.
+  EXPECT_EQ(scanner->Scan(doc, &mentions), 7u);
+  ASSERT_EQ(mentions.size(), 5u);
+  EXPECT_EQ(mentions[0].begin(), 0u);
+  EXPECT_EQ(mentions[3].begin(), sentence.size() + 2);
+  for (size_t i = 1; i < mentions.size(); ++i) {
+    EXPECT_LT(mentions[i - 1].begin(), mentions[i].begin());
+  }
+}
+
+TEST(Scanner, KeepsAWindowOfALongSentenceAroundTheHit) {
+  auto scanner = ScannerFor(testing::kSmallRules);
+  std::string before, after = " ";
+  for (int i = 0; i < 1500; ++i) before += "\u00E9";  // two bytes each
+  for (int i = 0; i < 1500; ++i) after += "\u00E9";
+  Document doc;
+  // Both edges of the window fall inside an "é": the cut is moved outwards
+  // to a character boundary.
+  doc.set_text(before + " China is Vietnam's largest partner" + after + ".");
+  std::vector<Mention> mentions;
+  EXPECT_EQ(scanner->Scan(doc, &mentions), 0u);
+  ASSERT_EQ(mentions.size(), 1u);
+  const Mention& m = mentions[0];
+  EXPECT_EQ(m.begin(), before.size() + 1);
+  EXPECT_EQ(m.sentence_begin(), m.begin() - kContextBytes - 1);
+  EXPECT_EQ(m.sentence().size(), m.text().size() + 2 * kContextBytes + 2);
+  // The record's invariant: the sentence is the document's bytes there.
+  EXPECT_EQ(m.sentence(), doc.text().substr(m.sentence_begin(), m.sentence().size()));
+  EXPECT_EQ(FindInvalidUtf8(m.sentence()), absl::string_view::npos);
 }
 
 TEST(Scanner, SkipsDebrisLinesAndDocumentsWithoutCandidates) {

@@ -91,6 +91,30 @@ TEST(RuleCompiler, PrefersLongestAlternativeThatEndsAtWordBoundary) {
               ElementsAre("largest trading"));
 }
 
+TEST(RuleCompiler, MatchStartingInsideAWordGivesWayToTheNextWord) {
+  // The first candidate starts inside "x12"; the search resumes after that
+  // word, not one character later, and still finds every hit.
+  EXPECT_THAT(Hits("pattern: \"\\\\d+ agreements\"",
+                   "x12 agreements, 12 agreements, a12b 7 agreements"),
+              ElementsAre("12 agreements", "7 agreements"));
+  EXPECT_THAT(Hits("pattern: \"\\\\d+ agreements\"",
+                   "x" + std::string(100000, '1') + " agreements were signed"),
+              ElementsAre());
+}
+
+TEST(RuleCompiler, CutBackSkipsEveryBoundaryWithoutAMatchEnd) {
+  // The longest match ends inside "differencesx"; the cut back finds that no
+  // shorter match ends at any of the many boundaries before it.
+  std::string the;
+  for (int i = 0; i < 2000; ++i) the += "the ";
+  EXPECT_THAT(Hits("pattern: \"manage (?:the )*differences\"",
+                   "manage " + the + "differencesx; manage the differences."),
+              ElementsAre("manage the differences"));
+  // ...and takes the longest that does end at one.
+  EXPECT_THAT(Hits("pattern: \"manage(?: the)*\"", "manage the the thex"),
+              ElementsAre("manage the the"));
+}
+
 TEST(RuleCompiler, ExpandsLexiconsIncludingNestedOnes) {
   const std::string lexicons =
       "lexicon { name: \"VN\" term: \"Vi[eệ]t ?Nam\" term: \"Hanoi\" }\n"

@@ -51,11 +51,13 @@ claim { id: "partner" pattern: "(?P<a>{P}) is (?P<b>{P})'s largest partner" }
 claim { id: "comrades" pattern: "comrades and brothers" }
 )";
 
-std::unique_ptr<Scanner> ScannerFor(const std::string& rules_text) {
+std::unique_ptr<Scanner> ScannerFor(const std::string& rules_text,
+                                    const ScanOptions& options) {
   auto rules = CompileText(rules_text);
   EXPECT_TRUE(rules.ok()) << rules.status();
   if (!rules.ok()) return nullptr;
-  auto scanner = Scanner::Create(std::shared_ptr<const CompiledRules>(std::move(*rules)));
+  auto scanner =
+      Scanner::Create(std::shared_ptr<const CompiledRules>(std::move(*rules)), options);
   EXPECT_TRUE(scanner.ok()) << scanner.status();
   return scanner.ok() ? std::move(*scanner) : nullptr;
 }

@@ -39,7 +39,8 @@ extern const char kSmallRules[];
 
 // A scanner over `rules_text` compiled alone; fails the test (and returns
 // null) when it does not compile.
-std::unique_ptr<Scanner> ScannerFor(const std::string& rules_text);
+std::unique_ptr<Scanner> ScannerFor(const std::string& rules_text,
+                                    const ScanOptions& options = {});
 
 // `d.ToString()` of each diagnostic.
 std::vector<std::string> ToStrings(const std::vector<Diagnostic>& diagnostics);
