@@ -10,7 +10,7 @@
 #include "absl/strings/str_format.h"
 #include "absl/strings/str_split.h"
 #include "engine/cli/cli.h"
-#include "re2/re2.h"
+#include "engine/text/date.h"
 
 namespace refrain {
 
@@ -143,9 +143,8 @@ std::unique_ptr<ClaimStore> OpenStore(const Args& args, bool create, std::ostrea
 }
 
 bool ParseMentionQuery(const Args& args, MentionQuery* query, std::ostream& err) {
-  static const RE2 kDate("\\d{4}(-\\d{2}(-\\d{2})?)?");
   for (const char* flag : {"since", "until"}) {
-    if (args.Has(flag) && !RE2::FullMatch(args.Get(flag), kDate)) {
+    if (args.Has(flag) && !IsValidDate(args.Get(flag))) {
       err << "refrain: --" << flag << " wants YYYY, YYYY-MM or YYYY-MM-DD, got '"
           << args.Get(flag) << "'\n";
       return false;

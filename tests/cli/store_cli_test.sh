@@ -63,6 +63,10 @@ expect 2 stats --db=rules/china_vietnam.textproto
 contains "$err" "refrain: rules/china_vietnam.textproto: not a refrain store (not an SQLite database)"
 expect 2 query --db="$db" --since=last-week
 contains "$err" "refrain: --since wants YYYY, YYYY-MM or YYYY-MM-DD, got 'last-week'"
+expect 2 query --db="$db" --until=2025-13
+contains "$err" "refrain: --until wants YYYY, YYYY-MM or YYYY-MM-DD, got '2025-13'"
+expect 2 diff --db="$db" --since=2025-02-30
+contains "$err" "refrain: --since wants YYYY, YYYY-MM or YYYY-MM-DD, got '2025-02-30'"
 expect 2 ingest --db="$db" "$articles"
 contains "$err" "refrain: ingest needs --rules=PATH"
 expect 2 stats
