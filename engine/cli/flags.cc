@@ -11,6 +11,7 @@
 #include "absl/strings/str_split.h"
 #include "engine/cli/cli.h"
 #include "engine/text/date.h"
+#include "engine/text/escape.h"
 
 namespace refrain {
 
@@ -99,9 +100,9 @@ bool CompileOptionsFromFlags(const Args& args, CompileOptions* options, std::ost
 // what it means; returns the exit code.
 int ReportRules(const absl::Status& status, const std::vector<Diagnostic>& diagnostics,
                 std::ostream& err) {
-  for (const Diagnostic& d : diagnostics) err << d.ToString() << "\n";
+  for (const Diagnostic& d : diagnostics) err << EscapeControls(d.ToString()) << "\n";
   if (status.ok()) return kExitOk;
-  err << "refrain: " << status.message() << "\n";
+  err << "refrain: " << EscapeControls(status.message()) << "\n";
   return absl::IsInvalidArgument(status) ? kExitFindings : kExitUsage;
 }
 
@@ -132,7 +133,7 @@ std::unique_ptr<ClaimStore> OpenStore(const Args& args, bool create, std::ostrea
   absl::StatusOr<std::unique_ptr<ClaimStore>> store =
       ClaimStore::Open(args.Get("db"), options);
   if (!store.ok()) {
-    err << "refrain: " << store.status().message() << "\n";
+    err << "refrain: " << EscapeControls(store.status().message()) << "\n";
     if (!absl::IsNotFound(store.status()) && !absl::IsFailedPrecondition(store.status())) {
       *code = kExitFindings;
     }
@@ -224,7 +225,8 @@ void ScanRun::Consume(ScanPool::Result result) {
 bool ScanRun::OnSkipped(const absl::Status& error) {
   ShowProgress(true);
   ++skipped_;
-  err_ << (strict_ ? "refrain: error: " : "refrain: skipped: ") << error.message() << "\n";
+  err_ << (strict_ ? "refrain: error: " : "refrain: skipped: ")
+       << EscapeControls(error.message()) << "\n";
   return !strict_ && failed_.ok();
 }
 
@@ -248,7 +250,7 @@ int ScanRun::Run(const std::vector<std::string>& inputs, const ReadOptions& opti
   if (stopped_) status = absl::CancelledError("stopped");
   ShowProgress(true);
   if (!failed_.ok()) {
-    err_ << "refrain: " << failed_.message() << "\n";
+    err_ << "refrain: " << EscapeControls(failed_.message()) << "\n";
     return kExitFindings;
   }
   if (absl::IsCancelled(status)) {

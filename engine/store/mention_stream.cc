@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "absl/strings/str_cat.h"
+#include "engine/text/escape.h"
 #include "engine/util/proto_util.h"
 #include "google/protobuf/io/coded_stream.h"
 #include "google/protobuf/io/zero_copy_stream_impl_lite.h"
@@ -32,10 +33,12 @@ std::string HumanLine(const Mention& m) {
   // Slots sorted by name, so lines are stable.
   std::map<std::string, std::string> slots(m.slots().begin(), m.slots().end());
   for (const auto& [name, value] : slots) absl::StrAppend(&line, "  ", name, "=", value);
+  // Line breaks in the text become spaces, then whatever else could
+  // control a terminal is written visibly.
   for (char& c : line) {
     if (c == '\n' || c == '\r' || c == '\t') c = ' ';
   }
-  return line;
+  return EscapeControls(line);
 }
 
 // The \uXXXX escape protobuf's JSON printer writes for code point `cp`

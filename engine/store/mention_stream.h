@@ -6,6 +6,7 @@
 //   binpb      length-delimited binary records (varint size, then bytes),
 //              as protobuf's writeDelimitedTo / parseDelimitedFrom
 //   text       one line per mention for people: source, date, claim, text
+//              (control characters written visibly, see EscapeControls)
 //
 //   MentionWriter writer(&std::cout, MentionFormat::kJsonl);
 //   RETURN_IF_ERROR(writer.Write(mention));
