@@ -284,13 +284,16 @@ int ImportCommand(const std::vector<std::string>& argv, std::ostream& out,
       in = &file;
     }
     MentionReader reader(in, *format, path == "-" ? "stdin" : path);
-    absl::StatusOr<int64_t> stored =
-        store->Import([&reader](Mention* m) { return reader.Next(m); });
-    if (!stored.ok()) {
-      err << "refrain: " << EscapeControls(stored.status().message()) << "\n";
+    int64_t stored = 0;
+    absl::Status status =
+        store->Import([&reader](Mention* m) { return reader.Next(m); }, &stored);
+    total += stored;
+    if (!status.ok()) {
+      err << "refrain: " << EscapeControls(status.message()) << "\n"
+          << "refrain: " << total << " mentions were imported into " << store->path()
+          << " before the error; nothing after it\n";
       return kExitFindings;
     }
-    total += *stored;
   }
   out << "imported " << total << " mentions into " << store->path() << "\n";
   return kExitOk;

@@ -525,11 +525,11 @@ absl::Status ClaimStore::Query(
   return step == SQLITE_DONE ? absl::OkStatus() : Error(step, "cannot read mentions");
 }
 
-absl::StatusOr<int64_t> ClaimStore::Import(
-    const std::function<absl::StatusOr<bool>(Mention*)>& next) {
+absl::Status ClaimStore::Import(const std::function<absl::StatusOr<bool>(Mention*)>& next,
+                               int64_t* stored) {
   std::set<std::string> seen;
   std::vector<Mention> run;
-  int64_t stored = 0;
+  *stored = 0;
   // Stores one run of mentions of one document, in one transaction.
   auto flush = [&]() -> absl::Status {
     if (run.empty()) return absl::OkStatus();
@@ -550,7 +550,7 @@ absl::StatusOr<int64_t> ClaimStore::Import(
       if (seen.insert(first.doc_id()).second) RETURN_IF_ERROR(DeleteMentions(row));
       return InsertMentions(row, run);
     }));
-    stored += static_cast<int64_t>(run.size());
+    *stored += static_cast<int64_t>(run.size());
     run.clear();
     return absl::OkStatus();
   };
@@ -564,8 +564,7 @@ absl::StatusOr<int64_t> ClaimStore::Import(
     if (!run.empty() && run.front().doc_id() != m.doc_id()) RETURN_IF_ERROR(flush());
     run.push_back(std::move(m));
   }
-  RETURN_IF_ERROR(flush());
-  return stored;
+  return flush();
 }
 
 absl::StatusOr<StoreStats> ClaimStore::Stats() const {

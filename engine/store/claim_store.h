@@ -148,9 +148,13 @@ class ClaimStore {
   // document id, the first run of its mentions replaces what the store
   // holds for it, later ones in the same call are added. Documents not in
   // the store are created without text (they cannot be rescanned).
-  // Returns the number of mentions stored.
-  absl::StatusOr<int64_t> Import(
-      const std::function<absl::StatusOr<bool>(Mention*)>& next);
+  // Each document's run is committed as one transaction as soon as the
+  // next document's record arrives. Stops at the first error of `next` (or
+  // a record without doc_id or claim_id), keeping the runs committed
+  // before it. Sets `*stored` to the number of mentions committed, on
+  // success and on error alike.
+  absl::Status Import(const std::function<absl::StatusOr<bool>(Mention*)>& next,
+                      int64_t* stored);
 
   absl::StatusOr<StoreStats> Stats() const;
 

@@ -1,6 +1,7 @@
 #include "engine/text/date.h"
 
 #include "absl/strings/ascii.h"
+#include "absl/strings/str_cat.h"
 
 namespace refrain {
 namespace {
@@ -30,6 +31,12 @@ bool IsValidDate(absl::string_view date) {
   const int days = kDays[month - 1] + (month == 2 && leap ? 1 : 0);
   const int day = Number(date.substr(8, 2));
   return date[7] == '-' && day >= 1 && day <= days;
+}
+
+absl::Status CheckDate(absl::string_view date) {
+  if (IsValidDate(date)) return absl::OkStatus();
+  return absl::InvalidArgumentError(
+      absl::StrCat("date \"", date, "\" is not YYYY, YYYY-MM or YYYY-MM-DD"));
 }
 
 }  // namespace refrain

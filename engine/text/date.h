@@ -5,6 +5,7 @@
 #ifndef REFRAIN_ENGINE_TEXT_DATE_H_
 #define REFRAIN_ENGINE_TEXT_DATE_H_
 
+#include "absl/status/status.h"
 #include "absl/strings/string_view.h"
 
 namespace refrain {
@@ -14,6 +15,10 @@ namespace refrain {
 // only in leap years). Dates in this form order correctly as strings, which
 // the store's filters rely on.
 bool IsValidDate(absl::string_view date);
+
+// OK when `IsValidDate(date)`, else InvalidArgument `date "..." is not
+// YYYY, YYYY-MM or YYYY-MM-DD`, for the caller to prefix with the place.
+absl::Status CheckDate(absl::string_view date);
 
 }  // namespace refrain
 

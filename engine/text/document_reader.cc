@@ -61,10 +61,7 @@ absl::Status SetField(absl::string_view key, std::string value, Document* doc) {
   } else if (key == "source") {
     doc->set_source(std::move(value));
   } else if (key == "date") {
-    if (!IsValidDate(value)) {
-      return absl::InvalidArgumentError(
-          absl::StrCat("date \"", value, "\" is not YYYY, YYYY-MM or YYYY-MM-DD"));
-    }
+    if (absl::Status bad = CheckDate(value); !bad.ok()) return bad;
     doc->set_date(std::move(value));
   } else if (key == "url") {
     doc->set_url(std::move(value));

@@ -48,10 +48,12 @@ run 0 stats --db="$db"
 run 0 diff --db="$db"
 run 0 diff --db="$db" --format=md
 
-# Records whose every field is hostile, read by diff and import.
+# Records whose every free-text field is hostile, read by diff (claim ids
+# and dates are checked as records are read).
 json_esc='\u001b]0;pwned\u0007\u001b[2J\u009b2J\u202e'
-printf '{"claim_id":"c%s","doc_id":"d%s","source":"s%s","date":"2025%s","text":"china is vietnam%s","slots":{"k%s":"v%s"}}\n' \
-  "$json_esc" "$json_esc" "$json_esc" "$json_esc" "$json_esc" "$json_esc" "$json_esc" > "$in/hostile.jsonl"
+text="china is vietnam$esc"
+printf '{"claim_id":"c","doc_id":"d%s","source":"s%s","date":"2025","end":%d,"text":"china is vietnam%s","slots":{"k%s":"v%s"}}\n' \
+  "$json_esc" "$json_esc" "$(LC_ALL=C; echo ${#text})" "$json_esc" "$json_esc" "$json_esc" > "$in/hostile.jsonl"
 run 0 diff --mentions="$in/hostile.jsonl" --title="report$esc"
 contains "$out" '"china is vietnam\x1b]0;pwned\x07\x1b[2j\u009b2j\u202e"  (base)'
 

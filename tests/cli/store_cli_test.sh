@@ -75,4 +75,28 @@ printf '{"claim_id": "x", "doc_id": "d", "bogus": 1}\n' > "$TEST_TMPDIR/bad.json
 expect 1 import --db="$TEST_TMPDIR/copy.db" "$TEST_TMPDIR/bad.jsonl"
 contains "$err" "refrain: $TEST_TMPDIR/bad.jsonl:1: not a Mention record:"
 
+# import checks every record, names the bad one and says what it committed
+# before it: each document's run of records is committed whole.
+rec() { printf '{"claim_id":"%s","doc_id":"%s","date":"%s","begin":0,"end":5,"text":"%s"}\n' "$@"; }
+{ rec c1 a 2025 China; rec c2 a 2025 China; rec c1 b 2025 China; rec c1 b 2025 Chin; } \
+  > "$TEST_TMPDIR/offsets.jsonl"
+rec c1 z 2025 China > "$TEST_TMPDIR/one.jsonl"
+expect 1 import --db="$TEST_TMPDIR/partial.db" "$TEST_TMPDIR/one.jsonl" "$TEST_TMPDIR/offsets.jsonl"
+contains "$err" "refrain: $TEST_TMPDIR/offsets.jsonl:4: bad Mention record: text has 4 bytes, but end - begin is 5"
+contains "$err" "refrain: 3 mentions were imported into $TEST_TMPDIR/partial.db before the error; nothing after it"
+expect 0 stats --db="$TEST_TMPDIR/partial.db"
+contains "$out" "$TEST_TMPDIR/partial.db: 2 documents, 3 mentions"
+rec c1 a 2025-02-30 China > "$TEST_TMPDIR/date.jsonl"
+rec 'Bad<b>' a 2025 China >> "$TEST_TMPDIR/date.jsonl"
+expect 1 import --db="$TEST_TMPDIR/partial.db" "$TEST_TMPDIR/date.jsonl"
+contains "$err" "refrain: $TEST_TMPDIR/date.jsonl:1: bad Mention record: date \"2025-02-30\" is not YYYY, YYYY-MM or YYYY-MM-DD"
+contains "$err" "refrain: 0 mentions were imported into $TEST_TMPDIR/partial.db before the error; nothing after it"
+sed -i 1d "$TEST_TMPDIR/date.jsonl"
+expect 1 import --db="$TEST_TMPDIR/partial.db" "$TEST_TMPDIR/date.jsonl"
+contains "$err" "refrain: $TEST_TMPDIR/date.jsonl:1: bad Mention record: claim_id \"Bad<b>\" is not [a-z][a-z0-9_]*"
+printf '{"claim_id":"c1","begin":0,"end":0}\n' > "$TEST_TMPDIR/nodoc.jsonl"
+expect 1 import --db="$TEST_TMPDIR/partial.db" "$TEST_TMPDIR/nodoc.jsonl"
+contains "$err" "refrain: $TEST_TMPDIR/nodoc.jsonl:1: bad Mention record: no doc_id"
+
+
 finish

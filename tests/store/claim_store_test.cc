@@ -155,13 +155,16 @@ TEST_F(ClaimStoreTest, ImportReplacesThenAppendsAndRoundTrips) {
   ASSERT_TRUE(copy.ok());
   for (int round = 0; round < 2; ++round) {  // importing twice is idempotent
     size_t i = 0;
-    absl::StatusOr<int64_t> n = (*copy)->Import([&](Mention* m) -> absl::StatusOr<bool> {
-      if (i == exported.size()) return false;
-      *m = exported[i++];
-      return true;
-    });
-    ASSERT_TRUE(n.ok()) << n.status();
-    EXPECT_EQ(*n, 1);
+    int64_t n = -1;
+    absl::Status status = (*copy)->Import(
+        [&](Mention* m) -> absl::StatusOr<bool> {
+          if (i == exported.size()) return false;
+          *m = exported[i++];
+          return true;
+        },
+        &n);
+    ASSERT_TRUE(status.ok()) << status;
+    EXPECT_EQ(n, 1);
   }
   EXPECT_EQ((*copy)->Stats()->mentions, 1);
   EXPECT_EQ((*copy)->Stats()->documents, 1);
