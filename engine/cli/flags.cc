@@ -121,6 +121,7 @@ std::unique_ptr<ClaimStore> OpenStore(const Args& args, bool create, std::ostrea
   }
   StoreOptions options;
   options.create_if_missing = create;
+  options.read_only = !create;
   if (args.Has("busy-timeout")) {
     double seconds;
     if (!absl::SimpleAtod(args.Get("busy-timeout"), &seconds) || seconds < 0) {

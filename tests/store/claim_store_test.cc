@@ -3,6 +3,7 @@
 
 #include <sqlite3.h>
 
+#include <filesystem>
 #include <fstream>
 
 #include "absl/strings/str_cat.h"
@@ -168,6 +169,26 @@ TEST_F(ClaimStoreTest, ImportReplacesThenAppendsAndRoundTrips) {
   }
   EXPECT_EQ((*copy)->Stats()->mentions, 1);
   EXPECT_EQ((*copy)->Stats()->documents, 1);
+}
+
+TEST(ClaimStore, OpensReadOnlyWithoutWriting) {
+  const std::string path = TempStorePath("read_only.db");
+  StoreOptions read_only;
+  read_only.read_only = true;
+  EXPECT_TRUE(absl::IsNotFound(ClaimStore::Open(path, read_only).status()));
+  EXPECT_FALSE(std::filesystem::exists(path));
+  {
+    auto store = ClaimStore::Open(path, StoreOptions());
+    ASSERT_TRUE(store.ok());
+    ASSERT_TRUE((*store)->Ingest(Doc("d1", "A", "2024", "Text."), {}).ok());
+  }
+  auto store = ClaimStore::Open(path, read_only);
+  ASSERT_TRUE(store.ok()) << store.status();
+  EXPECT_EQ((*store)->Stats()->documents, 1);
+  absl::StatusOr<IngestOutcome> written = (*store)->Ingest(Doc("d2", "A", "2024", "Text."), {});
+  EXPECT_TRUE(absl::IsPermissionDenied(written.status())) << written.status();
+  EXPECT_THAT(std::string(written.status().message()),
+              ::testing::HasSubstr("not writable by this user"));
 }
 
 TEST(ClaimStore, RejectsFilesThatAreNotRefrainStores) {
