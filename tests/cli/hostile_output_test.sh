@@ -72,4 +72,12 @@ run 1 scan --rules=rules --format=text "$in/dir"
 contains "$err" 'empty\x1b]0;pwned\x07\x1b[2J\u009b2J\u202e.txt: empty file'
 contains "$err" 'front matter line is not `key: value`: "not a pair\x1b]0;pwned'
 
+# Rule files are untrusted too: a version and an example that quote escapes.
+printf 'name: "hostile"\nversion: "1\\033]0;pwned\\007"\nclaim {\n  id: "c"\n  pattern: "china"\n  example { text: "nothing here \\033[2J" }\n}\n' \
+  > "$in/hostile.textproto"
+run 0 rules check "$in/hostile.textproto"
+contains "$out" "rule set 'hostile' version 1\x1b]0;pwned\x07, 1 claims"
+run 1 rules test "$in/hostile.textproto"
+contains "$err" 'example does not match: "nothing here \x1b[2J"'
+
 finish
