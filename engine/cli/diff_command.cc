@@ -13,6 +13,7 @@
 #include "engine/diff/report_builder.h"
 #include "engine/store/claim_store.h"
 #include "engine/store/mention_stream.h"
+#include "engine/text/escape.h"
 
 namespace refrain {
 
@@ -48,7 +49,7 @@ int DiffCommand(const std::vector<std::string>& argv, std::ostream& out,
       return absl::OkStatus();
     });
     if (!status.ok()) {
-      err << "refrain: " << status.message() << "\n";
+      err << "refrain: " << EscapeControls(status.message()) << "\n";
       return kExitFindings;
     }
   } else {
@@ -65,7 +66,7 @@ int DiffCommand(const std::vector<std::string>& argv, std::ostream& out,
       Mention m;
       absl::StatusOr<bool> more = reader.Next(&m);
       if (!more.ok()) {
-        err << "refrain: " << more.status().message() << "\n";
+        err << "refrain: " << EscapeControls(more.status().message()) << "\n";
         return kExitFindings;
       }
       if (!*more) break;

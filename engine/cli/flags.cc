@@ -10,7 +10,8 @@
 #include "absl/strings/str_format.h"
 #include "absl/strings/str_split.h"
 #include "engine/cli/cli.h"
-#include "re2/re2.h"
+#include "engine/text/date.h"
+#include "engine/text/escape.h"
 
 namespace refrain {
 
@@ -100,9 +101,9 @@ bool CompileOptionsFromFlags(const Args& args, CompileOptions* options, std::ost
 // what it means; returns the exit code.
 int ReportRules(const absl::Status& status, const std::vector<Diagnostic>& diagnostics,
                 std::ostream& err) {
-  for (const Diagnostic& d : diagnostics) err << d.ToString() << "\n";
+  for (const Diagnostic& d : diagnostics) err << EscapeControls(d.ToString()) << "\n";
   if (status.ok()) return kExitOk;
-  err << "refrain: " << status.message() << "\n";
+  err << "refrain: " << EscapeControls(status.message()) << "\n";
   return absl::IsInvalidArgument(status) ? kExitFindings : kExitUsage;
 }
 
@@ -121,6 +122,7 @@ std::unique_ptr<ClaimStore> OpenStore(const Args& args, bool create, std::ostrea
   }
   StoreOptions options;
   options.create_if_missing = create;
+  options.read_only = !create;
   if (args.Has("busy-timeout")) {
     double seconds;
     if (!absl::SimpleAtod(args.Get("busy-timeout"), &seconds) || seconds < 0) {
@@ -133,7 +135,7 @@ std::unique_ptr<ClaimStore> OpenStore(const Args& args, bool create, std::ostrea
   absl::StatusOr<std::unique_ptr<ClaimStore>> store =
       ClaimStore::Open(args.Get("db"), options);
   if (!store.ok()) {
-    err << "refrain: " << store.status().message() << "\n";
+    err << "refrain: " << EscapeControls(store.status().message()) << "\n";
     if (!absl::IsNotFound(store.status()) && !absl::IsFailedPrecondition(store.status())) {
       *code = kExitFindings;
     }
@@ -144,9 +146,8 @@ std::unique_ptr<ClaimStore> OpenStore(const Args& args, bool create, std::ostrea
 }
 
 bool ParseMentionQuery(const Args& args, MentionQuery* query, std::ostream& err) {
-  static const RE2 kDate("\\d{4}(-\\d{2}(-\\d{2})?)?");
   for (const char* flag : {"since", "until"}) {
-    if (args.Has(flag) && !RE2::FullMatch(args.Get(flag), kDate)) {
+    if (args.Has(flag) && !IsValidDate(args.Get(flag))) {
       err << "refrain: --" << flag << " wants YYYY, YYYY-MM or YYYY-MM-DD, got '"
           << args.Get(flag) << "'\n";
       return false;
@@ -239,7 +240,8 @@ void ScanRun::Consume(ScanPool::Result result) {
 bool ScanRun::OnSkipped(const absl::Status& error) {
   ShowProgress(true);
   ++skipped_;
-  err_ << (strict_ ? "refrain: error: " : "refrain: skipped: ") << error.message() << "\n";
+  err_ << (strict_ ? "refrain: error: " : "refrain: skipped: ")
+       << EscapeControls(error.message()) << "\n";
   return !strict_ && failed_.ok();
 }
 
@@ -263,7 +265,7 @@ int ScanRun::Run(const std::vector<std::string>& inputs, const ReadOptions& opti
   if (stopped_) status = absl::CancelledError("stopped");
   ShowProgress(true);
   if (!failed_.ok()) {
-    err_ << "refrain: " << failed_.message() << "\n";
+    err_ << "refrain: " << EscapeControls(failed_.message()) << "\n";
     return kExitFindings;
   }
   if (absl::IsCancelled(status)) {

@@ -69,7 +69,9 @@ std::unique_ptr<Engine> EngineFromPaths(const std::vector<std::string>& paths,
 // wrong and returns false on a bad value.
 bool ReadOptionsFromFlags(const Args& args, ReadOptions* options, std::ostream& err);
 
-// Opens the claim store named by --db (and --busy-timeout). On failure,
+// Opens the claim store named by --db (and --busy-timeout): with `create`
+// (the commands that write) creating it when missing, otherwise for
+// reading only. On failure,
 // prints why and returns null with the exit code in `*code`: a usage error
 // when there is no --db or it is not a store, 1 when it is damaged or
 // unreadable.

@@ -3,6 +3,7 @@
 #include "engine/cli/commands.h"
 #include "engine/cli/flags.h"
 #include "engine/rules/rule_tester.h"
+#include "engine/text/escape.h"
 
 namespace refrain {
 
@@ -24,10 +25,10 @@ int RulesCommand(const std::vector<std::string>& argv, std::ostream& out,
 
   if (command == "check") {
     for (const auto& rule_set : rules->rule_sets()) {
-      out << rule_set->source().path << ": rule set '" << rule_set->name() << "'"
-          << (rule_set->version().empty() ? "" : " version ") << rule_set->version()
-          << ", " << rule_set->claims().size() << " claims, fingerprint "
-          << rule_set->fingerprint() << "\n";
+      out << EscapeControls(rule_set->source().path) << ": rule set '" << rule_set->name()
+          << "'" << (rule_set->version().empty() ? "" : " version ")
+          << EscapeControls(rule_set->version()) << ", " << rule_set->claims().size()
+          << " claims, fingerprint " << rule_set->fingerprint() << "\n";
     }
     out << "ok: " << rules->rule_sets().size() << " rule file(s), "
         << rules->claim_count() << " claims, no errors\n";
@@ -46,7 +47,7 @@ int RulesCommand(const std::vector<std::string>& argv, std::ostream& out,
           << (total - failed) << "/" << total << " examples\n";
     }
   }
-  for (const Diagnostic& f : failures) err << f.ToString() << "\n";
+  for (const Diagnostic& f : failures) err << EscapeControls(f.ToString()) << "\n";
   out << summary.claims << " claims, " << summary.examples << " examples, "
       << summary.failures << " failed\n";
   return summary.failures == 0 ? kExitOk : kExitFindings;

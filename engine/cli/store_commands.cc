@@ -1,5 +1,6 @@
 // refrain ingest | query | stats | export | import: the claim store.
 #include <algorithm>
+#include <array>
 #include <cerrno>
 #include <cstring>
 #include <fstream>
@@ -15,6 +16,7 @@
 #include "engine/store/claim_store.h"
 #include "engine/store/mention_stream.h"
 #include "engine/store/store_writer.h"
+#include "engine/text/escape.h"
 #include "engine/util/proto_util.h"
 #include "engine/util/status_macros.h"
 #include "re2/re2.h"
@@ -149,25 +151,28 @@ int QueryCommand(const std::vector<std::string>& argv, std::ostream& out,
     return out.good() ? absl::OkStatus()
                       : absl::DataLossError("cannot write output");
   });
+  if (!status.ok()) {
+    err << "refrain: " << EscapeControls(status.message()) << "\n";
+    return kExitFindings;
+  }
   if (format == "table") {
+    // The columns as shown: every value with its control characters escaped.
+    std::vector<std::array<std::string, 4>> rows;
     size_t date = 4, source = 6, claim = 5;
     for (const StoredMention& m : table) {
-      date = std::max(date, m.mention().date().size());
-      source = std::max(source, m.mention().source().size());
-      claim = std::max(claim, m.mention().claim_id().size());
+      rows.push_back({EscapeControls(m.mention().date()), EscapeControls(m.mention().source()),
+                      EscapeControls(m.mention().claim_id()),
+                      EscapeControls(m.mention().text())});
+      date = std::max(date, rows.back()[0].size());
+      source = std::max(source, rows.back()[1].size());
+      claim = std::max(claim, rows.back()[2].size());
     }
     out << absl::StrFormat("%-*s  %-*s  %-*s  %s\n", date, "date", source, "source",
                            claim, "claim", "text");
-    for (const StoredMention& m : table) {
-      out << absl::StrFormat("%-*s  %-*s  %-*s  \"%s\"\n", date, m.mention().date(),
-                             source, m.mention().source(), claim,
-                             m.mention().claim_id(), m.mention().text());
+    for (const auto& [d, s, c, text] : rows) {
+      out << absl::StrFormat("%-*s  %-*s  %-*s  \"%s\"\n", date, d, source, s, claim, c, text);
     }
     err << "refrain: " << table.size() << " mentions\n";
-  }
-  if (!status.ok()) {
-    err << "refrain: " << status.message() << "\n";
-    return kExitFindings;
   }
   return kExitOk;
 }
@@ -181,37 +186,38 @@ int StatsCommand(const std::vector<std::string>& argv, std::ostream& out,
   if (store == nullptr) return code;
   absl::StatusOr<StoreStats> stats = store->Stats();
   if (!stats.ok()) {
-    err << "refrain: " << stats.status().message() << "\n";
+    err << "refrain: " << EscapeControls(stats.status().message()) << "\n";
     return kExitFindings;
   }
   out << store->path() << ": " << stats->documents << " documents, " << stats->mentions
       << " mentions\n";
 
-  // Claims by source, as a matrix.
-  std::set<std::string> claims, sources;
+  // Claims by source, as a matrix; names as shown, control characters
+  // escaped (keyed by the stored values).
+  std::map<std::string, std::string> claims, sources;
   for (const auto& [key, n] : stats->by_claim_and_source) {
-    claims.insert(key.first);
-    sources.insert(key.second);
+    claims.emplace(key.first, EscapeControls(key.first));
+    sources.emplace(key.second, key.second.empty() ? "-" : EscapeControls(key.second));
   }
   size_t width = 5;
-  for (const std::string& c : claims) width = std::max(width, c.size());
+  for (const auto& [c, shown] : claims) width = std::max(width, shown.size());
   out << "\nmentions by claim and source\n" << absl::StrFormat("%-*s", width, "claim");
-  for (const std::string& s : sources) out << "  " << (s.empty() ? "-" : s);
+  for (const auto& [s, shown] : sources) out << "  " << shown;
   out << "\n";
-  for (const std::string& c : claims) {
-    out << absl::StrFormat("%-*s", width, c);
-    for (const std::string& s : sources) {
+  for (const auto& [c, shown_claim] : claims) {
+    out << absl::StrFormat("%-*s", width, shown_claim);
+    for (const auto& [s, shown] : sources) {
       auto it = stats->by_claim_and_source.find({c, s});
       const int64_t n = it == stats->by_claim_and_source.end() ? 0 : it->second;
-      out << absl::StrFormat("  %*d", std::max<size_t>(1, s.empty() ? 1 : s.size()), n);
+      out << absl::StrFormat("  %*d", shown.size(), n);
     }
     out << "\n";
   }
 
   out << "\nmentions by claim and month\n";
   for (const auto& [key, n] : stats->by_claim_and_month) {
-    out << absl::StrFormat("%-*s  %-7s  %d\n", width, key.first,
-                           key.second.empty() ? "-" : key.second, n);
+    out << absl::StrFormat("%-*s  %-7s  %d\n", width, EscapeControls(key.first),
+                           key.second.empty() ? "-" : EscapeControls(key.second), n);
   }
   return kExitOk;
 }
@@ -237,7 +243,7 @@ int ExportCommand(const std::vector<std::string>& argv, std::ostream& out,
   });
   if (status.ok()) status = writer.Flush();
   if (!status.ok()) {
-    err << "refrain: " << status.message() << "\n";
+    err << "refrain: " << EscapeControls(status.message()) << "\n";
     return kExitFindings;
   }
   err << "refrain: exported " << count << " mentions\n";
@@ -278,13 +284,16 @@ int ImportCommand(const std::vector<std::string>& argv, std::ostream& out,
       in = &file;
     }
     MentionReader reader(in, *format, path == "-" ? "stdin" : path);
-    absl::StatusOr<int64_t> stored =
-        store->Import([&reader](Mention* m) { return reader.Next(m); });
-    if (!stored.ok()) {
-      err << "refrain: " << stored.status().message() << "\n";
+    int64_t stored = 0;
+    absl::Status status =
+        store->Import([&reader](Mention* m) { return reader.Next(m); }, &stored);
+    total += stored;
+    if (!status.ok()) {
+      err << "refrain: " << EscapeControls(status.message()) << "\n"
+          << "refrain: " << total << " mentions were imported into " << store->path()
+          << " before the error; nothing after it\n";
       return kExitFindings;
     }
-    total += *stored;
   }
   out << "imported " << total << " mentions into " << store->path() << "\n";
   return kExitOk;

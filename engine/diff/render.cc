@@ -11,6 +11,7 @@
 #include "absl/strings/str_format.h"
 #include "absl/strings/str_join.h"
 #include "absl/strings/str_replace.h"
+#include "engine/text/escape.h"
 #include "google/protobuf/util/json_util.h"
 
 namespace refrain {
@@ -67,18 +68,47 @@ struct Marks {
   std::string (*escape)(absl::string_view);
 };
 
-std::string Plain(absl::string_view s) { return std::string(s); }
-
 std::string Html(absl::string_view s) {
   return absl::StrReplaceAll(s, {{"&", "&amp;"}, {"<", "&lt;"}, {">", "&gt;"},
                                  {"\"", "&quot;"}, {"'", "&#39;"}});
 }
 
-std::string Markdown(absl::string_view s) {
+// Markdown. Every value a Markdown report shows goes through one of these
+// two, by context.
+//
+// Text: a heading, a table cell, a link's text. Control characters are
+// written visibly (so no value can end a line, a heading or a table row),
+// `<`, `>` and `&` as entities (so no value is raw HTML), and the
+// characters that are Markdown syntax — `|` among them, which would split a
+// table cell — behind a backslash. (Escaping `|` or `#` is harmless where
+// they would not be syntax, so one function serves all three places.)
+std::string MarkdownText(absl::string_view s) {
+  std::string out;
+  for (char c : EscapeControls(s)) {
+    switch (c) {
+      case '<': out += "&lt;"; break;
+      case '>': out += "&gt;"; break;
+      case '&': out += "&amp;"; break;
+      default:
+        if (absl::StrContains("\\`*_[]|#~", c)) out.push_back('\\');
+        out.push_back(c);
+    }
+  }
+  return out;
+}
+
+// A link target to a heading: the anchor GitHub derives from the heading's
+// text (lower case, spaces as hyphens, other punctuation dropped), so only
+// `[a-z0-9_-]` remain and the target cannot end the link.
+std::string MarkdownAnchor(absl::string_view s) {
   std::string out;
   for (char c : s) {
-    if (absl::StrContains("\\`*_[]|<>#~", c)) out.push_back('\\');
-    out.push_back(c);
+    c = absl::ascii_tolower(static_cast<unsigned char>(c));
+    if (absl::ascii_isalnum(static_cast<unsigned char>(c)) || c == '_' || c == '-') {
+      out.push_back(c);
+    } else if (c == ' ') {
+      out.push_back('-');
+    }
   }
   return out;
 }
@@ -131,20 +161,23 @@ std::string HeadLine(const ClaimDiff& claim) {
 
 // ---------------------------------------------------------------- text
 
+// Every value is shown through `EscapeControls` (`T`): no escape sequence
+// from an article reaches the terminal.
 std::string RenderText(const Report& report, const RenderOptions& options) {
+  const auto T = EscapeControls;
   const bool c = options.color;
   const std::string bold = c ? "\033[1m" : "", reset = c ? "\033[0m" : "";
-  const Marks marks = c ? Marks{"\033[31m", "\033[0m", "\033[32m", "\033[0m", Plain}
-                        : Marks{"[-", "-]", "{+", "+}", Plain};
-  std::string out = absl::StrCat(bold, options.title, reset, "\n");
+  const Marks marks = c ? Marks{"\033[31m", "\033[0m", "\033[32m", "\033[0m", T}
+                        : Marks{"[-", "-]", "{+", "+}", T};
+  std::string out = absl::StrCat(bold, T(options.title), reset, "\n");
   for (const ClaimDiff& claim : report.claims()) {
-    absl::StrAppend(&out, "\n", bold, "== ", claim.claim_id(), reset, "  (",
+    absl::StrAppend(&out, "\n", bold, "== ", T(claim.claim_id()), reset, "  (",
                     HeadLine(claim), ")\n\nvariants\n");
     for (int i = 0; i < claim.variants_size(); ++i) {
       const Variant& v = claim.variants(i);
-      absl::StrAppendFormat(&out, "  %2d. %-3d \"%s\"%s\n", i + 1, v.count(), v.phrasing(),
+      absl::StrAppendFormat(&out, "  %2d. %-3d \"%s\"%s\n", i + 1, v.count(), T(v.phrasing()),
                             i == 0 ? "  (base)" : "");
-      absl::StrAppend(&out, "          ", SourceList(v), "  ", Dates(v), "\n");
+      absl::StrAppend(&out, "          ", T(SourceList(v)), "  ", T(Dates(v)), "\n");
     }
     if (claim.variants_size() > 1) {
       absl::StrAppend(&out, "\nagainst the base\n");
@@ -157,20 +190,22 @@ std::string RenderText(const Report& report, const RenderOptions& options) {
     if (claim.slots_size() > 0) {
       absl::StrAppend(&out, "\nslots by source\n");
       for (const SlotComparison& slot : claim.slots()) {
-        absl::StrAppend(&out, "  ", slot.slot(), "\n");
+        absl::StrAppend(&out, "  ", T(slot.slot()), "\n");
         for (const SourceValues& s : slot.by_source()) {
-          absl::StrAppendFormat(&out, "    %-20s %s\n", s.source().empty() ? "-" : s.source(),
-                                Values(s));
+          absl::StrAppendFormat(&out, "    %-20s %s\n", s.source().empty() ? "-" : T(s.source()),
+                                T(Values(s)));
         }
       }
     }
     const std::vector<std::string> months = Months(claim);
     absl::StrAppend(&out, "\nmentions per month\n");
     absl::StrAppendFormat(&out, "  %-20s", "");
-    for (const std::string& m : months) absl::StrAppendFormat(&out, " %7s", m.empty() ? "-" : m);
+    for (const std::string& m : months) {
+      absl::StrAppendFormat(&out, " %7s", m.empty() ? "-" : T(m));
+    }
     out += "\n";
     for (const TimelineRow& row : claim.timeline()) {
-      absl::StrAppendFormat(&out, "  %-20s", row.source().empty() ? "-" : row.source());
+      absl::StrAppendFormat(&out, "  %-20s", row.source().empty() ? "-" : T(row.source()));
       for (const std::string& m : months) {
         const int n = CountIn(row, m);
         absl::StrAppendFormat(&out, " %7s", n == 0 ? "." : std::to_string(n));
@@ -181,10 +216,10 @@ std::string RenderText(const Report& report, const RenderOptions& options) {
   if (report.sources_size() > 0) {
     absl::StrAppend(&out, "\n", bold, "== sources", reset, "\n");
     for (const SourceView& s : report.sources()) {
-      absl::StrAppend(&out, "\n  ", s.source().empty() ? "-" : s.source(), "\n");
+      absl::StrAppend(&out, "\n  ", s.source().empty() ? "-" : T(s.source()), "\n");
       for (const ClaimPhrasing& p : s.claims()) {
-        absl::StrAppendFormat(&out, "    %-26s %3d  \"%s\"\n", p.claim_id(), p.count(),
-                              p.phrasing());
+        absl::StrAppendFormat(&out, "    %-26s %3d  \"%s\"\n", T(p.claim_id()), p.count(),
+                              T(p.phrasing()));
       }
     }
   }
@@ -194,50 +229,55 @@ std::string RenderText(const Report& report, const RenderOptions& options) {
 // ---------------------------------------------------------------- markdown
 
 std::string RenderMarkdown(const Report& report, const RenderOptions& options) {
-  const Marks marks{"~~", "~~", "**", "**", Markdown};
-  std::string out = absl::StrCat("# ", Markdown(options.title), "\n\nClaims: ");
+  const Marks marks{"~~", "~~", "**", "**", MarkdownText};
+  std::string out = absl::StrCat("# ", MarkdownText(options.title), "\n\nClaims: ");
   std::vector<std::string> links;
   for (const ClaimDiff& claim : report.claims()) {
-    links.push_back(absl::StrCat("[", claim.claim_id(), "](#", claim.claim_id(), ")"));
+    links.push_back(absl::StrCat("[", MarkdownText(claim.claim_id()), "](#",
+                                 MarkdownAnchor(claim.claim_id()), ")"));
   }
   absl::StrAppend(&out, absl::StrJoin(links, " · "), "\n");
   for (const ClaimDiff& claim : report.claims()) {
-    absl::StrAppend(&out, "\n## ", claim.claim_id(), "\n\n", HeadLine(claim), ".\n\n",
-                    "| # | phrasing | n | sources | dates | framing vs. #1 |\n",
+    absl::StrAppend(&out, "\n## ", MarkdownText(claim.claim_id()), "\n\n", HeadLine(claim),
+                    ".\n\n", "| # | phrasing | n | sources | dates | framing vs. #1 |\n",
                     "|---|---|---|---|---|---|\n");
     for (int i = 0; i < claim.variants_size(); ++i) {
       const Variant& v = claim.variants(i);
-      absl::StrAppend(&out, "| ", i + 1, " | ", i == 0 ? Markdown(v.phrasing()) : Aligned(v, marks),
-                      " | ", v.count(), " | ", Markdown(SourceList(v)), " | ", Dates(v),
-                      " | ", i == 0 ? "base" : Labels(v), " |\n");
+      absl::StrAppend(&out, "| ", i + 1, " | ",
+                      i == 0 ? MarkdownText(v.phrasing()) : Aligned(v, marks), " | ", v.count(),
+                      " | ", MarkdownText(SourceList(v)), " | ", MarkdownText(Dates(v)), " | ",
+                      i == 0 ? "base" : MarkdownText(Labels(v)), " |\n");
     }
     if (claim.slots_size() > 0) {
       absl::StrAppend(&out, "\n| slot | source | values |\n|---|---|---|\n");
       for (const SlotComparison& slot : claim.slots()) {
         for (const SourceValues& s : slot.by_source()) {
-          absl::StrAppend(&out, "| ", slot.slot(), " | ", Markdown(s.source()), " | ",
-                          Markdown(Values(s)), " |\n");
+          absl::StrAppend(&out, "| ", MarkdownText(slot.slot()), " | ",
+                          MarkdownText(s.source()), " | ", MarkdownText(Values(s)), " |\n");
         }
       }
     }
     const std::vector<std::string> months = Months(claim);
     absl::StrAppend(&out, "\n| source |");
-    for (const std::string& m : months) absl::StrAppend(&out, " ", m.empty() ? "-" : m, " |");
+    for (const std::string& m : months) {
+      absl::StrAppend(&out, " ", m.empty() ? "-" : MarkdownText(m), " |");
+    }
     absl::StrAppend(&out, "\n|---|");
     for (size_t k = 0; k < months.size(); ++k) out += "---|";
     out += "\n";
     for (const TimelineRow& row : claim.timeline()) {
-      absl::StrAppend(&out, "| ", Markdown(row.source()), " |");
+      absl::StrAppend(&out, "| ", MarkdownText(row.source()), " |");
       for (const std::string& m : months) absl::StrAppend(&out, " ", CountIn(row, m), " |");
       out += "\n";
     }
   }
   absl::StrAppend(&out, "\n## Sources\n");
   for (const SourceView& s : report.sources()) {
-    absl::StrAppend(&out, "\n### ", Markdown(s.source()), "\n\n| claim | n | phrasing |\n|---|---|---|\n");
+    absl::StrAppend(&out, "\n### ", MarkdownText(s.source()),
+                    "\n\n| claim | n | phrasing |\n|---|---|---|\n");
     for (const ClaimPhrasing& p : s.claims()) {
-      absl::StrAppend(&out, "| ", p.claim_id(), " | ", p.count(), " | ", Markdown(p.phrasing()),
-                      " |\n");
+      absl::StrAppend(&out, "| ", MarkdownText(p.claim_id()), " | ", p.count(), " | ",
+                      MarkdownText(p.phrasing()), " |\n");
     }
   }
   return out;

@@ -1,6 +1,7 @@
 #include "engine/store/claim_store.h"
 
 #include <sqlite3.h>
+#include <unistd.h>
 #include <xxhash.h>
 
 #include <filesystem>
@@ -182,8 +183,11 @@ absl::Status ClaimStore::Error(int code, const std::string& what) const {
       return absl::ResourceExhaustedError(message);
     case SQLITE_CANTOPEN:
       return absl::NotFoundError(message);
-    case SQLITE_PERM:
     case SQLITE_READONLY:
+      return absl::PermissionDeniedError(absl::StrCat(
+          path_, ": ", what, ": the store, its directory or its -wal and -shm files are "
+          "not writable by this user (", sqlite3_errstr(code), ")"));
+    case SQLITE_PERM:
     case SQLITE_AUTH:
       return absl::PermissionDeniedError(message);
     default:
@@ -262,6 +266,41 @@ absl::Status ClaimStore::DeleteMentions(int64_t document_row) {
                                       : Error(remove.code(), "cannot replace mentions");
 }
 
+namespace {
+
+// Whether a reader must open the store at `path` as immutable. A WAL-mode
+// database is read through its WAL index, the `-shm` file beside it, which
+// even a read-only connection creates when it is missing: in a directory
+// the user cannot write to (another user's store, after its writer is
+// done), SQLite then refuses every read with "attempt to write a readonly
+// database". With no `-wal` file either, every commit is in the database
+// file itself, and reading it as immutable (no WAL, no locks) is exact.
+// (Should its owner start writing meanwhile, this reader could see a
+// half-written state: it is for reading a store at rest.)
+bool ReadsOnlyAsImmutable(const std::string& path) {
+  std::error_code ec;
+  if (std::filesystem::exists(path + "-wal", ec) || std::filesystem::exists(path + "-shm", ec)) {
+    return false;
+  }
+  const std::filesystem::path parent = std::filesystem::path(path).parent_path();
+  return access(parent.empty() ? "." : parent.c_str(), W_OK) != 0;
+}
+
+// The SQLite URI that opens `path` as immutable.
+std::string ImmutableUri(const std::string& path) {
+  std::string uri = "file:";
+  for (char c : path) {
+    if (c == '%' || c == '?' || c == '#') {
+      absl::StrAppend(&uri, "%", absl::Hex(static_cast<unsigned char>(c), absl::kZeroPad2));
+    } else {
+      uri.push_back(c);
+    }
+  }
+  return uri + "?immutable=1";
+}
+
+}  // namespace
+
 void DisableSqliteMemoryStatistics() { sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0); }
 
 ClaimStore::~ClaimStore() {
@@ -273,7 +312,8 @@ absl::StatusOr<std::unique_ptr<ClaimStore>> ClaimStore::Open(
     const std::string& path, const StoreOptions& options) {
   std::error_code ec;
   const bool exists = std::filesystem::exists(path, ec);
-  if (!exists && !options.create_if_missing) {
+  const bool read_only = options.read_only;
+  if (!exists && (read_only || !options.create_if_missing)) {
     return absl::NotFoundError(absl::StrCat(path, ": no such store"));
   }
   if (exists && std::filesystem::is_directory(path, ec)) {
@@ -283,9 +323,16 @@ absl::StatusOr<std::unique_ptr<ClaimStore>> ClaimStore::Open(
   sqlite3* db = nullptr;
   // NOMUTEX: a ClaimStore is used by one thread at a time, so SQLite need
   // not lock the connection on every call.
-  const int flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX |
-                    (options.create_if_missing ? SQLITE_OPEN_CREATE : 0);
-  const int code = sqlite3_open_v2(path.c_str(), &db, flags, nullptr);
+  int flags = SQLITE_OPEN_NOMUTEX |
+              (read_only ? SQLITE_OPEN_READONLY
+                         : SQLITE_OPEN_READWRITE |
+                               (options.create_if_missing ? SQLITE_OPEN_CREATE : 0));
+  std::string name = path;
+  if (read_only && ReadsOnlyAsImmutable(path)) {
+    name = ImmutableUri(path);
+    flags |= SQLITE_OPEN_URI;
+  }
+  const int code = sqlite3_open_v2(name.c_str(), &db, flags, nullptr);
   std::unique_ptr<ClaimStore> store(new ClaimStore(path, db));
   if (code != SQLITE_OK) return store->Error(code, "cannot open");
   sqlite3_extended_result_codes(db, 1);
@@ -314,6 +361,10 @@ absl::StatusOr<std::unique_ptr<ClaimStore>> ClaimStore::Open(
     return absl::FailedPreconditionError(absl::StrCat(
         path, ": not a refrain store (an SQLite database of another application)"));
   }
+  if (read_only && objects == 0) {
+    return absl::FailedPreconditionError(
+        absl::StrCat(path, ": not a refrain store (an empty database)"));
+  }
   if (objects == 0) {
     // Pages of 16 KiB for a new store (before WAL mode writes the header):
     // with SQLite's default 4 KiB, a row with a typical article's text (2 to
@@ -321,9 +372,11 @@ absl::StatusOr<std::unique_ptr<ClaimStore>> ClaimStore::Open(
     // about a quarter faster. (A no-op for an existing file.)
     RETURN_IF_ERROR(store->ExecScript("PRAGMA page_size=16384"));
   }
-  RETURN_IF_ERROR(store->ExecScript(
-      "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON"));
-  if (application_id == 0) {
+  if (!read_only) {
+    RETURN_IF_ERROR(store->ExecScript(
+        "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON"));
+  }
+  if (application_id == 0 && !read_only) {
     // New store; another process may be creating it at the same moment.
     RETURN_IF_ERROR(store->Begin());
     bool still_new;
@@ -525,11 +578,11 @@ absl::Status ClaimStore::Query(
   return step == SQLITE_DONE ? absl::OkStatus() : Error(step, "cannot read mentions");
 }
 
-absl::StatusOr<int64_t> ClaimStore::Import(
-    const std::function<absl::StatusOr<bool>(Mention*)>& next) {
+absl::Status ClaimStore::Import(const std::function<absl::StatusOr<bool>(Mention*)>& next,
+                               int64_t* stored) {
   std::set<std::string> seen;
   std::vector<Mention> run;
-  int64_t stored = 0;
+  *stored = 0;
   // Stores one run of mentions of one document, in one transaction.
   auto flush = [&]() -> absl::Status {
     if (run.empty()) return absl::OkStatus();
@@ -550,7 +603,7 @@ absl::StatusOr<int64_t> ClaimStore::Import(
       if (seen.insert(first.doc_id()).second) RETURN_IF_ERROR(DeleteMentions(row));
       return InsertMentions(row, run);
     }));
-    stored += static_cast<int64_t>(run.size());
+    *stored += static_cast<int64_t>(run.size());
     run.clear();
     return absl::OkStatus();
   };
@@ -564,8 +617,7 @@ absl::StatusOr<int64_t> ClaimStore::Import(
     if (!run.empty() && run.front().doc_id() != m.doc_id()) RETURN_IF_ERROR(flush());
     run.push_back(std::move(m));
   }
-  RETURN_IF_ERROR(flush());
-  return stored;
+  return flush();
 }
 
 absl::StatusOr<StoreStats> ClaimStore::Stats() const {

@@ -43,6 +43,10 @@ class Statement;
 struct StoreOptions {
   // Create the database when the file does not exist. Default: true.
   bool create_if_missing = true;
+  // Open for reading only (query, stats, export): nothing is written, so a
+  // store that belongs to another user can be read. `create_if_missing`
+  // is then ignored, and every writing call fails. Default: false.
+  bool read_only = false;
   // How long to wait for another writer before giving up. Default: 10 s.
   int busy_timeout_ms = 10000;
 };
@@ -106,7 +110,9 @@ class ClaimStore {
   static constexpr int kSchemaVersion = 1;
 
   // Opens (or creates) the store at `path`. Errors name the file:
-  // NotFound when it does not exist and `create_if_missing` is false;
+  // NotFound when it does not exist and `create_if_missing` is false (or
+  // `read_only` is true); PermissionDenied when it cannot be read, or,
+  // for writing, written;
   // FailedPrecondition when it is not a refrain store (another SQLite
   // database, or not SQLite at all) or was written by a newer refrain;
   // DataLoss when it is damaged.
@@ -149,9 +155,13 @@ class ClaimStore {
   // document id, the first run of its mentions replaces what the store
   // holds for it, later ones in the same call are added. Documents not in
   // the store are created without text (they cannot be rescanned).
-  // Returns the number of mentions stored.
-  absl::StatusOr<int64_t> Import(
-      const std::function<absl::StatusOr<bool>(Mention*)>& next);
+  // Each document's run is committed as one transaction as soon as the
+  // next document's record arrives. Stops at the first error of `next` (or
+  // a record without doc_id or claim_id), keeping the runs committed
+  // before it. Sets `*stored` to the number of mentions committed, on
+  // success and on error alike.
+  absl::Status Import(const std::function<absl::StatusOr<bool>(Mention*)>& next,
+                      int64_t* stored);
 
   absl::StatusOr<StoreStats> Stats() const;
 

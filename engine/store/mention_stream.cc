@@ -7,8 +7,12 @@
 #include <utility>
 #include <vector>
 
+#include "absl/strings/ascii.h"
 #include "absl/strings/str_cat.h"
+#include "engine/text/date.h"
+#include "engine/text/escape.h"
 #include "engine/util/proto_util.h"
+#include "engine/util/status_macros.h"
 #include "google/protobuf/io/coded_stream.h"
 #include "google/protobuf/io/zero_copy_stream_impl_lite.h"
 #include "google/protobuf/io/zero_copy_stream_impl.h"
@@ -32,10 +36,12 @@ std::string HumanLine(const Mention& m) {
   // Slots sorted by name, so lines are stable.
   std::map<std::string, std::string> slots(m.slots().begin(), m.slots().end());
   for (const auto& [name, value] : slots) absl::StrAppend(&line, "  ", name, "=", value);
+  // Line breaks in the text become spaces, then whatever else could
+  // control a terminal is written visibly.
   for (char& c : line) {
     if (c == '\n' || c == '\r' || c == '\t') c = ' ';
   }
-  return line;
+  return EscapeControls(line);
 }
 
 // The \uXXXX escape protobuf's JSON printer writes for code point `cp`
@@ -105,6 +111,42 @@ void AppendJsonString(absl::string_view text, std::string* out) {
   }
   out->append(text.data() + plain, text.size() - plain);
   out->push_back('"');
+}
+
+// What is wrong with `m` (see MentionReader::Next), or OK.
+absl::Status CheckRecord(const Mention& m) {
+  if (m.doc_id().empty()) return absl::InvalidArgumentError("no doc_id");
+  if (m.claim_id().empty()) return absl::InvalidArgumentError("no claim_id");
+  const absl::string_view id = m.claim_id();
+  if (!absl::ascii_islower(static_cast<unsigned char>(id[0])) ||
+      !std::all_of(id.begin(), id.end(), [](char c) {
+        return absl::ascii_islower(static_cast<unsigned char>(c)) ||
+               absl::ascii_isdigit(static_cast<unsigned char>(c)) || c == '_';
+      })) {
+    return absl::InvalidArgumentError(
+        absl::StrCat("claim_id \"", id, "\" is not [a-z][a-z0-9_]*"));
+  }
+  if (!m.date().empty()) RETURN_IF_ERROR(CheckDate(m.date()));
+  if (m.begin() > m.end()) {
+    return absl::InvalidArgumentError(
+        absl::StrCat("begin ", m.begin(), " is after end ", m.end()));
+  }
+  if (m.text().size() != m.end() - m.begin()) {
+    return absl::InvalidArgumentError(absl::StrCat(
+        "text has ", m.text().size(), " bytes, but end - begin is ", m.end() - m.begin()));
+  }
+  if (m.sentence().empty()) return absl::OkStatus();
+  const uint64_t sentence_end = uint64_t{m.sentence_begin()} + m.sentence().size();
+  if (m.begin() < m.sentence_begin() || m.end() > sentence_end) {
+    return absl::InvalidArgumentError(absl::StrCat("[", m.begin(), ", ", m.end(),
+                                                   ") is not inside its sentence [",
+                                                   m.sentence_begin(), ", ", sentence_end, ")"));
+  }
+  if (m.sentence().compare(m.begin() - m.sentence_begin(), m.text().size(), m.text()) != 0) {
+    return absl::InvalidArgumentError(absl::StrCat(
+        "text is not the sentence's bytes at [", m.begin(), ", ", m.end(), ")"));
+  }
+  return absl::OkStatus();
 }
 
 }  // namespace
@@ -208,32 +250,43 @@ MentionReader::MentionReader(std::istream* in, MentionFormat format, std::string
 
 MentionReader::~MentionReader() = default;
 
+std::string MentionReader::Where() const {
+  return format_ == MentionFormat::kBinpb ? absl::StrCat(path_, ": record ", count_)
+                                          : absl::StrCat(path_, ":", count_);
+}
+
 absl::StatusOr<bool> MentionReader::Next(Mention* mention) {
   mention->Clear();
+  bool read = false;
   if (format_ == MentionFormat::kBinpb) {
     ++count_;
     bool clean_eof = false;
-    if (google::protobuf::util::ParseDelimitedFromZeroCopyStream(
-            mention, &binary_->stream, &clean_eof)) {
-      return true;
+    read = google::protobuf::util::ParseDelimitedFromZeroCopyStream(
+        mention, &binary_->stream, &clean_eof);
+    if (!read && !clean_eof) {
+      return absl::DataLossError(
+          absl::StrCat(Where(), ": truncated or damaged (not a binpb Mention stream?)"));
     }
-    if (clean_eof) return false;
-    return absl::DataLossError(absl::StrCat(
-        path_, ": record ", count_, ": truncated or damaged (not a binpb Mention stream?)"));
-  }
-  std::string line;
-  while (std::getline(*in_, line)) {
-    ++count_;
-    if (line.find_first_not_of(" \t\r") == std::string::npos) continue;
-    auto status = google::protobuf::util::JsonStringToMessage(line, mention);
-    if (!status.ok()) {
-      return absl::InvalidArgumentError(absl::StrCat(
-          path_, ":", count_, ": not a Mention record: ", status.message().ToString()));
+  } else {
+    std::string line;
+    while (!read && std::getline(*in_, line)) {
+      ++count_;
+      if (line.find_first_not_of(" \t\r") == std::string::npos) continue;
+      auto status = google::protobuf::util::JsonStringToMessage(line, mention);
+      if (!status.ok()) {
+        return absl::InvalidArgumentError(
+            absl::StrCat(Where(), ": not a Mention record: ", status.message().ToString()));
+      }
+      read = true;
     }
-    return true;
+    if (!read && in_->bad()) return absl::DataLossError(absl::StrCat(path_, ": read error"));
   }
-  if (in_->bad()) return absl::DataLossError(absl::StrCat(path_, ": read error"));
-  return false;
+  if (!read) return false;
+  if (absl::Status bad = CheckRecord(*mention); !bad.ok()) {
+    return absl::InvalidArgumentError(
+        absl::StrCat(Where(), ": bad Mention record: ", bad.message()));
+  }
+  return true;
 }
 
 }  // namespace refrain

@@ -6,6 +6,7 @@
 //   binpb      length-delimited binary records (varint size, then bytes),
 //              as protobuf's writeDelimitedTo / parseDelimitedFrom
 //   text       one line per mention for people: source, date, claim, text
+//              (control characters written visibly, see EscapeControls)
 //
 //   MentionWriter writer(&std::cout, MentionFormat::kJsonl);
 //   RETURN_IF_ERROR(writer.Write(mention));
@@ -70,10 +71,19 @@ class MentionReader {
   // Reads the next record into `mention`. Returns false at the end of the
   // stream; InvalidArgument ("path:line: ...") for a JSON line that is not
   // a Mention, DataLoss ("path: record N: ...") for a truncated or damaged
-  // binary record.
+  // binary record, and InvalidArgument ("path:line: bad Mention record:
+  // ..." or "path: record N: bad Mention record: ...") for a record that
+  // breaks the invariants of proto/claim.proto: it needs a `doc_id`, a
+  // `claim_id` of `[a-z][a-z0-9_]*`, a date that is empty or YYYY, YYYY-MM
+  // or YYYY-MM-DD, `begin <= end` with `end - begin` the size of `text`,
+  // and, when it has a `sentence`, `text` at its place in the sentence.
   absl::StatusOr<bool> Next(Mention* mention);
 
  private:
+  // Where the last record read is, for messages: "path:line" (jsonl) or
+  // "path: record N" (binpb).
+  std::string Where() const;
+
   std::istream* in_;
   MentionFormat format_;
   std::string path_;

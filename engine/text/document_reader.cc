@@ -14,6 +14,7 @@
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_split.h"
 #include "absl/strings/strip.h"
+#include "engine/text/date.h"
 #include "engine/text/utf8.h"
 #include "simdjson.h"
 
@@ -48,8 +49,11 @@ absl::Status CheckText(absl::string_view path, absl::string_view bytes,
 }
 
 // Sets a known field of `doc` from a front-matter or JSON key; other keys go
-// to metadata.
-void SetField(absl::string_view key, std::string value, Document* doc) {
+// to metadata. Returns what is wrong with a date that is not YYYY, YYYY-MM or
+// YYYY-MM-DD (the caller adds the place): the article is skipped, as for
+// any other bad input, rather than stored with a date that sorts and groups
+// wrongly.
+absl::Status SetField(absl::string_view key, std::string value, Document* doc) {
   if (key == "id") {
     // An empty id would make every such article the same document; keep
     // the default (the path, or path:line).
@@ -57,6 +61,7 @@ void SetField(absl::string_view key, std::string value, Document* doc) {
   } else if (key == "source") {
     doc->set_source(std::move(value));
   } else if (key == "date") {
+    if (absl::Status bad = CheckDate(value); !bad.ok()) return bad;
     doc->set_date(std::move(value));
   } else if (key == "url") {
     doc->set_url(std::move(value));
@@ -65,6 +70,7 @@ void SetField(absl::string_view key, std::string value, Document* doc) {
   } else {
     (*doc->mutable_metadata())[std::string(key)] = std::move(value);
   }
+  return absl::OkStatus();
 }
 
 }  // namespace
@@ -132,7 +138,9 @@ absl::StatusOr<Document> DocumentReader::ParseText(const std::string& path,
           value.back() == value.front()) {
         value = value.substr(1, value.size() - 2);
       }
-      SetField(key, std::string(value), &doc);
+      if (absl::Status s = SetField(key, std::string(value), &doc); !s.ok()) {
+        return Problem(path, line, s.message());
+      }
     }
     ++line;  // the closing `---`
     const size_t pos = body;
@@ -192,7 +200,9 @@ absl::StatusOr<Document> DocumentReader::ParseJsonLine(const std::string& path,
       doc.set_text(std::move(value));
       has_text = true;
     } else {
-      SetField(key, std::move(value), &doc);
+      if (absl::Status s = SetField(key, std::move(value), &doc); !s.ok()) {
+        return Problem(path, line_number, s.message());
+      }
     }
   }
   if (!has_text) return Problem(path, line_number, "no \"text\" field");

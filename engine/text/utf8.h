@@ -6,6 +6,7 @@
 #define REFRAIN_ENGINE_TEXT_UTF8_H_
 
 #include <cstddef>
+#include <cstdint>
 
 #include "absl/strings/string_view.h"
 
@@ -15,6 +16,11 @@ namespace refrain {
 // well-formed UTF-8 (overlong forms, surrogates and code points above
 // U+10FFFF are not well-formed), or npos when all of it is. Linear.
 size_t FindInvalidUtf8(absl::string_view text);
+
+// Decodes the well-formed UTF-8 sequence that starts at `text[i]`
+// (REQUIRES: `i < text.size()`): returns its length in bytes (1 to 4) and
+// sets `*code_point`, or returns 0 when `text[i]` does not start one.
+int DecodeUtf8(absl::string_view text, size_t i, uint32_t* code_point);
 
 // 1-based line number of byte `offset` in `text`.
 int LineOf(absl::string_view text, size_t offset);

@@ -76,9 +76,11 @@ printf 'Fine line.\nBad \xc3\x28 byte.\n' > "$bad/04-invalid-utf8-body.txt"
 printf -- '---\ntitle: \xff\n---\nText.\n' > "$bad/05-invalid-utf8-front-matter.txt"
 printf 'PNG\0\1\2binary' > "$bad/06-nul.txt"
 printf '%s\n' '{"text": "ok."}' '[1, 2]' '{"text": "unterminated' '{"id": "x"}' \
-  '{"text": 7}' > "$bad/07-feed.jsonl"
+  '{"text": 7}' '{"date": 20250101, "text": "China is Vietnam'"'"'s largest trading partner."}' \
+  > "$bad/07-feed.jsonl"
 printf '\xef\xbb\xbf---\r\nsource: CRLF Wire\r\n---\r\nChina is Vietnam'"'"'s top trading partner.\r\n' > "$bad/08-bom-crlf.txt"
 cp "$good" "$bad/09-good.txt"
+printf -- '---\nid: bad-date\nsource: X\ndate: yesterday <b>\n---\nText.\n' > "$bad/10-bad-date.txt"
 
 expect 1 scan --rules=rules --format=text "$bad"
 contains "$err" "refrain: skipped: $bad/01-empty.txt: empty file"
@@ -91,7 +93,9 @@ contains "$err" "refrain: skipped: $bad/07-feed.jsonl:2: not a JSON object (each
 contains "$err" "refrain: skipped: $bad/07-feed.jsonl:3: malformed JSON:"
 contains "$err" "refrain: skipped: $bad/07-feed.jsonl:4: no \"text\" field"
 contains "$err" "refrain: skipped: $bad/07-feed.jsonl:5: \"text\" must be a string"
-contains "$err" "refrain: 3 documents scanned, 10 skipped, 2 mentions"
+contains "$err" "refrain: skipped: $bad/07-feed.jsonl:6: date \"20250101\" is not YYYY, YYYY-MM or YYYY-MM-DD"
+contains "$err" "refrain: skipped: $bad/10-bad-date.txt:4: date \"yesterday <b>\" is not YYYY, YYYY-MM or YYYY-MM-DD"
+contains "$err" "refrain: 3 documents scanned, 12 skipped, 2 mentions"
 contains "$out" "CRLF Wire  -  largest_trading_partner  \"China is Vietnam's top trading partner\""
 contains "$out" "Lotus Wire  2025-04  largest_trading_partner"
 

@@ -63,6 +63,10 @@ expect 2 stats --db=rules/china_vietnam.textproto
 contains "$err" "refrain: rules/china_vietnam.textproto: not a refrain store (not an SQLite database)"
 expect 2 query --db="$db" --since=last-week
 contains "$err" "refrain: --since wants YYYY, YYYY-MM or YYYY-MM-DD, got 'last-week'"
+expect 2 query --db="$db" --until=2025-13
+contains "$err" "refrain: --until wants YYYY, YYYY-MM or YYYY-MM-DD, got '2025-13'"
+expect 2 diff --db="$db" --since=2025-02-30
+contains "$err" "refrain: --since wants YYYY, YYYY-MM or YYYY-MM-DD, got '2025-02-30'"
 expect 2 ingest --db="$db" "$articles"
 contains "$err" "refrain: ingest needs --rules=PATH"
 expect 2 stats
@@ -70,5 +74,72 @@ contains "$err" "refrain: needs --db=FILE (the claim store)"
 printf '{"claim_id": "x", "doc_id": "d", "bogus": 1}\n' > "$TEST_TMPDIR/bad.jsonl"
 expect 1 import --db="$TEST_TMPDIR/copy.db" "$TEST_TMPDIR/bad.jsonl"
 contains "$err" "refrain: $TEST_TMPDIR/bad.jsonl:1: not a Mention record:"
+
+# import checks every record, names the bad one and says what it committed
+# before it: each document's run of records is committed whole.
+rec() { printf '{"claim_id":"%s","doc_id":"%s","date":"%s","begin":0,"end":5,"text":"%s"}\n' "$@"; }
+{ rec c1 a 2025 China; rec c2 a 2025 China; rec c1 b 2025 China; rec c1 b 2025 Chin; } \
+  > "$TEST_TMPDIR/offsets.jsonl"
+rec c1 z 2025 China > "$TEST_TMPDIR/one.jsonl"
+expect 1 import --db="$TEST_TMPDIR/partial.db" "$TEST_TMPDIR/one.jsonl" "$TEST_TMPDIR/offsets.jsonl"
+contains "$err" "refrain: $TEST_TMPDIR/offsets.jsonl:4: bad Mention record: text has 4 bytes, but end - begin is 5"
+contains "$err" "refrain: 3 mentions were imported into $TEST_TMPDIR/partial.db before the error; nothing after it"
+expect 0 stats --db="$TEST_TMPDIR/partial.db"
+contains "$out" "$TEST_TMPDIR/partial.db: 2 documents, 3 mentions"
+rec c1 a 2025-02-30 China > "$TEST_TMPDIR/date.jsonl"
+rec 'Bad<b>' a 2025 China >> "$TEST_TMPDIR/date.jsonl"
+expect 1 import --db="$TEST_TMPDIR/partial.db" "$TEST_TMPDIR/date.jsonl"
+contains "$err" "refrain: $TEST_TMPDIR/date.jsonl:1: bad Mention record: date \"2025-02-30\" is not YYYY, YYYY-MM or YYYY-MM-DD"
+contains "$err" "refrain: 0 mentions were imported into $TEST_TMPDIR/partial.db before the error; nothing after it"
+sed -i 1d "$TEST_TMPDIR/date.jsonl"
+expect 1 import --db="$TEST_TMPDIR/partial.db" "$TEST_TMPDIR/date.jsonl"
+contains "$err" "refrain: $TEST_TMPDIR/date.jsonl:1: bad Mention record: claim_id \"Bad<b>\" is not [a-z][a-z0-9_]*"
+printf '{"claim_id":"c1","begin":0,"end":0}\n' > "$TEST_TMPDIR/nodoc.jsonl"
+expect 1 import --db="$TEST_TMPDIR/partial.db" "$TEST_TMPDIR/nodoc.jsonl"
+contains "$err" "refrain: $TEST_TMPDIR/nodoc.jsonl:1: bad Mention record: no doc_id"
+
+# A damaged store: query prints nothing on standard output (no header, no
+# "0 mentions") and exits 1. Here the mentions table's root page is hit.
+cp "$db" "$TEST_TMPDIR/damaged.db"
+page=$(sqlite3 "$TEST_TMPDIR/damaged.db" 'PRAGMA page_size')
+root=$(sqlite3 "$TEST_TMPDIR/damaged.db" "SELECT rootpage FROM sqlite_master WHERE name = 'mentions'")
+head -c 1000 /dev/zero | tr '\0' '\377' |
+  dd of="$TEST_TMPDIR/damaged.db" bs=1 seek=$((root * page - 1000)) conv=notrunc 2>/dev/null
+expect 1 query --db="$TEST_TMPDIR/damaged.db"
+contains "$err" "refrain: $TEST_TMPDIR/damaged.db: the store is damaged"
+[ -s "$out" ] && { echo "FAIL: query printed on a damaged store:"; cat "$out"; failures=$((failures + 1)); }
+grep -q "mentions" "$err" && { echo "FAIL: query counted mentions of a damaged store"; failures=$((failures + 1)); }
+
+# A store owned by root, in root's directory, read by another user: the
+# reading commands open it read-only. (The binary is copied where that
+# user can run it.)
+if [ "$(id -u)" = 0 ] && command -v setpriv >/dev/null; then
+  shared=$(mktemp -d /tmp/refrain-store-test.XXXXXX)
+  chmod 755 "$shared"
+  cp "$refrain" "$shared/refrain"
+  cp "$db" "$shared/claims.db"
+  chmod 644 "$shared/claims.db"
+  as_nobody() { setpriv --reuid=nobody --regid=nogroup --clear-groups "$shared/refrain" "$@"; }
+  for command in query stats export diff; do
+    as_nobody "$command" --db="$shared/claims.db" > "$out" 2> "$err"
+    code=$?
+    if [ "$code" != 0 ] || grep -q "readonly" "$err"; then
+      echo "FAIL: $command of another user's store exited $code:"; cat "$err"
+      failures=$((failures + 1))
+    fi
+  done
+  as_nobody query --db="$shared/claims.db" --claim=anniversary_75 > "$out" 2> "$err"
+  contains "$err" "refrain: 1 mentions"
+  as_nobody stats --db="$shared/claims.db" > "$out" 2> "$err"
+  contains "$out" "$shared/claims.db: 5 documents, 20 mentions"  # after the rescan above
+  # Writing is refused with a message that says why.
+  cp "$TEST_TMPDIR/one.jsonl" "$shared/"
+  as_nobody import --db="$shared/claims.db" "$shared/one.jsonl" > "$out" 2> "$err"
+  contains "$err" "refrain: $shared/claims.db: cannot read: the store, its directory or its -wal and -shm files are not writable by this user"
+  [ -e "$shared/claims.db-shm" ] && { echo "FAIL: a reader left claims.db-shm"; failures=$((failures + 1)); }
+  rm -rf "$shared"
+else
+  echo "note: not root, or no setpriv: the other-user store test is skipped"
+fi
 
 finish

@@ -3,6 +3,7 @@
 
 #include <sqlite3.h>
 
+#include <filesystem>
 #include <fstream>
 
 #include "absl/strings/str_cat.h"
@@ -155,16 +156,39 @@ TEST_F(ClaimStoreTest, ImportReplacesThenAppendsAndRoundTrips) {
   ASSERT_TRUE(copy.ok());
   for (int round = 0; round < 2; ++round) {  // importing twice is idempotent
     size_t i = 0;
-    absl::StatusOr<int64_t> n = (*copy)->Import([&](Mention* m) -> absl::StatusOr<bool> {
-      if (i == exported.size()) return false;
-      *m = exported[i++];
-      return true;
-    });
-    ASSERT_TRUE(n.ok()) << n.status();
-    EXPECT_EQ(*n, 1);
+    int64_t n = -1;
+    absl::Status status = (*copy)->Import(
+        [&](Mention* m) -> absl::StatusOr<bool> {
+          if (i == exported.size()) return false;
+          *m = exported[i++];
+          return true;
+        },
+        &n);
+    ASSERT_TRUE(status.ok()) << status;
+    EXPECT_EQ(n, 1);
   }
   EXPECT_EQ((*copy)->Stats()->mentions, 1);
   EXPECT_EQ((*copy)->Stats()->documents, 1);
+}
+
+TEST(ClaimStore, OpensReadOnlyWithoutWriting) {
+  const std::string path = TempStorePath("read_only.db");
+  StoreOptions read_only;
+  read_only.read_only = true;
+  EXPECT_TRUE(absl::IsNotFound(ClaimStore::Open(path, read_only).status()));
+  EXPECT_FALSE(std::filesystem::exists(path));
+  {
+    auto store = ClaimStore::Open(path, StoreOptions());
+    ASSERT_TRUE(store.ok());
+    ASSERT_TRUE((*store)->Ingest(Doc("d1", "A", "2024", "Text."), {}).ok());
+  }
+  auto store = ClaimStore::Open(path, read_only);
+  ASSERT_TRUE(store.ok()) << store.status();
+  EXPECT_EQ((*store)->Stats()->documents, 1);
+  absl::StatusOr<IngestOutcome> written = (*store)->Ingest(Doc("d2", "A", "2024", "Text."), {});
+  EXPECT_TRUE(absl::IsPermissionDenied(written.status())) << written.status();
+  EXPECT_THAT(std::string(written.status().message()),
+              ::testing::HasSubstr("not writable by this user"));
 }
 
 TEST(ClaimStore, RejectsFilesThatAreNotRefrainStores) {

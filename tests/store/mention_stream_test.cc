@@ -134,6 +134,68 @@ TEST(MentionStream, TextIsOneLinePerMentionForPeople) {
             "rank=largest\n");
 }
 
+// The error of reading `m`, written as `format`, after one good record.
+std::string ReadError(const Mention& m, MentionFormat format) {
+  std::stringstream stream;
+  MentionWriter writer(&stream, format);
+  EXPECT_TRUE(writer.Write(Sample(1)).ok());
+  EXPECT_TRUE(writer.Write(m).ok());
+  MentionReader reader(&stream, format, "s");
+  Mention read;
+  EXPECT_TRUE(*reader.Next(&read));
+  absl::StatusOr<bool> more = reader.Next(&read);
+  EXPECT_TRUE(absl::IsInvalidArgument(more.status())) << more.status();
+  return std::string(more.status().message());
+}
+
+TEST(MentionStream, RejectsRecordsThatBreakTheirInvariantsWithTheirPlace) {
+  Mention m = Sample(2);
+  m.clear_doc_id();
+  EXPECT_EQ(ReadError(m, MentionFormat::kJsonl), "s:2: bad Mention record: no doc_id");
+  EXPECT_EQ(ReadError(m, MentionFormat::kBinpb), "s: record 2: bad Mention record: no doc_id");
+  m = Sample(2);
+  m.set_claim_id("Bad id<b>");
+  EXPECT_EQ(ReadError(m, MentionFormat::kJsonl),
+            "s:2: bad Mention record: claim_id \"Bad id<b>\" is not [a-z][a-z0-9_]*");
+  m.clear_claim_id();
+  EXPECT_EQ(ReadError(m, MentionFormat::kJsonl), "s:2: bad Mention record: no claim_id");
+  m = Sample(2);
+  m.set_date("yesterday <b>");
+  EXPECT_EQ(ReadError(m, MentionFormat::kJsonl),
+            "s:2: bad Mention record: date \"yesterday <b>\" is not YYYY, YYYY-MM or "
+            "YYYY-MM-DD");
+  m = Sample(2);
+  m.set_begin(9);
+  EXPECT_EQ(ReadError(m, MentionFormat::kJsonl),
+            "s:2: bad Mention record: begin 9 is after end 5");
+  m = Sample(2);
+  m.set_end(4);
+  EXPECT_EQ(ReadError(m, MentionFormat::kJsonl),
+            "s:2: bad Mention record: text has 5 bytes, but end - begin is 4");
+  m = Sample(2);
+  m.set_sentence_begin(1);
+  EXPECT_EQ(ReadError(m, MentionFormat::kJsonl),
+            "s:2: bad Mention record: [0, 5) is not inside its sentence [1, 14)");
+  m = Sample(2);
+  m.set_sentence("Chine\tis big.");
+  EXPECT_EQ(ReadError(m, MentionFormat::kJsonl),
+            "s:2: bad Mention record: text is not the sentence's bytes at [0, 5)");
+}
+
+TEST(MentionStream, ReadsRecordsWithoutASentenceOrADate) {
+  Mention m = Sample(2);
+  m.clear_sentence();
+  m.set_sentence_begin(100);
+  m.set_date("2024-10");
+  std::stringstream stream;
+  ASSERT_TRUE(MentionWriter(&stream, MentionFormat::kJsonl).Write(m).ok());
+  MentionReader reader(&stream, MentionFormat::kJsonl, "s");
+  Mention read;
+  absl::StatusOr<bool> more = reader.Next(&read);
+  ASSERT_TRUE(more.ok()) << more.status();
+  EXPECT_TRUE(*more);
+}
+
 TEST(MentionStream, ReportsAFullDisk) {
   std::ofstream full("/dev/full");
   ASSERT_TRUE(full.good());

@@ -77,6 +77,10 @@ TEST(DocumentReader, RejectsBadTextArticlesWithFileAndLine) {
             "a.txt:2: invalid UTF-8 in the file (byte 0xff)");
   EXPECT_EQ(TextError(std::string("PNG\0\x01\x02", 6)),
             "a.txt:1: binary data (NUL byte) in the file; not a text article");
+  EXPECT_EQ(TextError("---\nsource: X\ndate: yesterday <b>\n---\nBody."),
+            "a.txt:3: date \"yesterday <b>\" is not YYYY, YYYY-MM or YYYY-MM-DD");
+  EXPECT_EQ(TextError("---\ndate: 2025-02-29\n---\nBody."),
+            "a.txt:2: date \"2025-02-29\" is not YYYY, YYYY-MM or YYYY-MM-DD");
   EXPECT_EQ(TextError(std::string(1001, 'a')),
             "a.txt: article of 1001 bytes exceeds the limit of 1000 bytes (--max-document-bytes)");
 }
@@ -117,6 +121,10 @@ TEST(DocumentReader, RejectsBadJsonLinesWithFileAndLine) {
   EXPECT_EQ(JsonError("{\"text\": \"  \"}"), "f.jsonl:7: \"text\" is empty");
   EXPECT_EQ(JsonError("{\"text\": \"\xC3\x28\"}"),
             "f.jsonl:7: invalid UTF-8 in the line (byte 0xc3)");
+  EXPECT_EQ(JsonError("{\"date\": 20250101, \"text\": \"a\"}"),
+            "f.jsonl:7: date \"20250101\" is not YYYY, YYYY-MM or YYYY-MM-DD");
+  EXPECT_EQ(JsonError("{\"date\": \"2025-13\", \"text\": \"a\"}"),
+            "f.jsonl:7: date \"2025-13\" is not YYYY, YYYY-MM or YYYY-MM-DD");
   std::string deep(200, '[');
   EXPECT_THAT(JsonError("{\"x\": " + deep + "}"),
               ::testing::StartsWith("f.jsonl:7: malformed JSON: "));
