@@ -33,7 +33,7 @@ seeds_of() {
   case "$1" in
     rule_file_fuzzer) echo rules examples/rules tests/testdata/rules/broken ;;
     text_document_fuzzer|text_handling_fuzzer)
-      echo examples/articles; [ -d "$shared/corpus/seeds" ] && echo "$shared/corpus/seeds" ;;
+      echo examples/articles tests/fuzzing/corpus/text; [ -d "$shared/corpus/seeds" ] && echo "$shared/corpus/seeds" ;;
     jsonl_fuzzer) echo tests/fuzzing/corpus/jsonl ;;
     mention_stream_fuzzer) echo tests/fuzzing/corpus/mentions tests/testdata/golden ;;
   esac
@@ -45,7 +45,7 @@ for t in "${targets[@]}"; do
   echo "== $t: ${seconds} s"
   # shellcheck disable=SC2046
   "$bin/tests/fuzzing/$t" "fuzz/corpus/$t" $(seeds_of "$t") \
-    -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 -max_len=65536 \
+    -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 -max_len=131072 \
     -artifact_prefix="fuzz/artifacts/$t-" -print_final_stats=1 2>&1 |
     grep -E "^(#[0-9]+.*(DONE|pulse)|stat::|==[0-9]+==|SUMMARY|.*FUZZ_CHECK|Done)" | tail -12
 done
