@@ -72,31 +72,90 @@ void AppendUtf8(UChar32 c, std::string* out) {
   out->append(buffer, length);
 }
 
-// Where to cut `text` so that no piece holds a run of more than 30
-// non-starters (combining marks): the end of each piece. ICU reorders a run
-// of marks in time quadratic in its length; no language needs more than 30
-// in a row (UAX #15's stream-safe text format), and a run is only cut in
-// text made to be hostile. One piece, the whole text, otherwise.
-std::vector<int32_t> StreamSafeCuts(absl::string_view text) {
+// Where to cut `text` into pieces that are normalised one at a time: the
+// end of each piece. Cuts fall where normalisation has a boundary, so each
+// piece normalises as it would in the whole text, about every 64 KiB (so
+// that the map of one piece is all the NFC step holds at once), and after
+// every 30th non-starter (combining mark) in a row: ICU reorders a run of
+// marks in time quadratic in its length, and no language needs more than 30
+// in a row (UAX #15's stream-safe text format), so only text made to be
+// hostile is cut there.
+std::vector<int32_t> Cuts(absl::string_view text) {
+  constexpr int32_t kPieceBytes = 64 << 10;
   std::vector<int32_t> cuts;
   const int32_t size = static_cast<int32_t>(text.size());
-  int run = 0;
+  int32_t last = 0;
+  int marks = 0;
   for (int32_t i = 0; i < size;) {
-    if (static_cast<unsigned char>(text[i]) < 0x80) {
-      run = 0;
+    const int32_t start = i;
+    UChar32 c = static_cast<unsigned char>(text[i]);
+    if (c < 0x80) {
       ++i;
-      continue;
+    } else {
+      U8_NEXT(text.data(), i, size, c);
     }
-    UChar32 c;
-    U8_NEXT(text.data(), i, size, c);
-    run = c >= 0 && u_getCombiningClass(c) != 0 ? run + 1 : 0;
-    if (run == 30) {
-      cuts.push_back(i);
-      run = 0;
+    if (start - last >= kPieceBytes && c >= 0 && Nfc()->hasBoundaryBefore(c)) {
+      cuts.push_back(last = start);
+    }
+    marks = c >= 0x80 && u_getCombiningClass(c) != 0 ? marks + 1 : 0;
+    if (marks == 30) {
+      cuts.push_back(last = i);
+      marks = 0;
     }
   }
   cuts.push_back(size);
   return cuts;
+}
+
+// Appends the NFC form of `piece`, which starts at byte `from` of the
+// original, to `out`, and for each byte appended where its source begins
+// to `begin`. False when ICU cannot normalise it.
+bool Compose(absl::string_view piece, uint32_t from, std::string* out,
+             std::vector<uint32_t>* begin) {
+  const size_t first = out->size();
+  icu::Edits edits;
+  icu::StringByteSink<std::string> sink(out);
+  UErrorCode status = U_ZERO_ERROR;
+  Nfc()->normalizeUTF8(0, icu::StringPiece(piece.data(), static_cast<int32_t>(piece.size())),
+                       sink, &edits, status);
+  if (U_FAILURE(status)) return false;
+  begin->resize(out->size());
+  icu::Edits::Iterator it = edits.getFineIterator();
+  while (it.next(status)) {
+    for (int32_t j = 0; j < it.newLength(); ++j) {
+      (*begin)[first + it.destinationIndex() + j] =
+          from + it.sourceIndex() + (it.hasChange() ? 0 : j);
+    }
+  }
+  return true;
+}
+
+// Appends `text` without diacritics to `out`: one base letter per
+// character, combining marks dropped (their bytes join the span of the
+// letter before them). `begin_of(i)` is where the source of byte `i` of
+// `text` begins; each byte appended to `begin` is that of its character.
+template <typename BeginOf>
+void Fold(absl::string_view text, const BeginOf& begin_of, std::string* out,
+          std::vector<uint32_t>* begin) {
+  for (int32_t i = 0, size = static_cast<int32_t>(text.size()); i < size;) {
+    if (static_cast<unsigned char>(text[i]) < 0x80) {  // most of the text
+      out->push_back(text[i]);
+      begin->push_back(begin_of(i));
+      ++i;
+      continue;
+    }
+    const int32_t start = i;
+    UChar32 c;
+    U8_NEXT(text.data(), i, size, c);
+    const UChar32 base = c < 0 ? c : BaseOf(c);
+    if (base == -1) continue;
+    if (c < 0) {
+      out->append(text.data() + start, i - start);
+    } else {
+      AppendUtf8(base, out);
+    }
+    begin->resize(out->size(), begin_of(start));
+  }
 }
 
 }  // namespace
@@ -105,94 +164,55 @@ NormalizedText NormalizedText::Make(absl::string_view original, bool fold) {
   NormalizedText n;
   n.original_ = original;
   if (!HasNonAscii(original)) return n;
-  const std::vector<int32_t> cuts = StreamSafeCuts(original);
+  const std::vector<int32_t> cuts = Cuts(original);
   auto piece_at = [&](size_t k) {
     const int32_t from = k == 0 ? 0 : cuts[k - 1];
-    return icu::StringPiece(original.data() + from, cuts[k] - from);
+    return original.substr(from, cuts[k] - from);
   };
-  UErrorCode status = U_ZERO_ERROR;
   bool nfc = true;
   for (size_t k = 0; k < cuts.size() && nfc; ++k) {
-    nfc = Nfc()->isNormalizedUTF8(piece_at(k), status) && U_SUCCESS(status);
+    UErrorCode status = U_ZERO_ERROR;
+    const absl::string_view piece = piece_at(k);
+    nfc = Nfc()->isNormalizedUTF8(
+              icu::StringPiece(piece.data(), static_cast<int32_t>(piece.size())), status) &&
+          U_SUCCESS(status);
   }
   if (nfc && !fold) return n;
 
-  // NFC, with ICU's record of which original bytes became which. Text
-  // that is NFC already is used as it is: each byte is its own source.
-  absl::string_view composed = original;
-  std::string normalized;
-  std::vector<uint32_t> begin, end;  // per byte of `normalized`, when made
-  if (!nfc) {
-    for (size_t k = 0; k < cuts.size(); ++k) {
-      const uint32_t from = k == 0 ? 0 : cuts[k - 1];
-      const size_t first = normalized.size();
-      icu::Edits edits;
-      icu::StringByteSink<std::string> sink(&normalized);
-      status = U_ZERO_ERROR;
-      Nfc()->normalizeUTF8(0, piece_at(k), sink, &edits, status);
-      if (U_FAILURE(status)) return n;  // invalid input: match it as it is
-      begin.resize(normalized.size());
-      end.resize(normalized.size());
-      icu::Edits::Iterator it = edits.getFineIterator();
-      while (it.next(status)) {
-        for (int32_t j = 0; j < it.newLength(); ++j) {
-          const size_t d = first + it.destinationIndex() + j;
-          const uint32_t source = from + it.sourceIndex();
-          if (it.hasChange()) {
-            begin[d] = source;
-            end[d] = source + it.oldLength();
-          } else {
-            begin[d] = source + j;
-            end[d] = source + j + 1;
-          }
-        }
-      }
+  // Piece by piece: NFC with ICU's record of which original bytes became
+  // which (text that is NFC already is its own source), then folded.
+  n.normalized_.reserve(original.size());
+  n.begin_.reserve(original.size());
+  std::string composed;
+  std::vector<uint32_t> composed_begin;
+  for (size_t k = 0; k < cuts.size(); ++k) {
+    const absl::string_view piece = piece_at(k);
+    const uint32_t from = k == 0 ? 0 : cuts[k - 1];
+    if (nfc) {
+      Fold(piece, [from](int32_t i) -> uint32_t { return from + i; }, &n.normalized_,
+           &n.begin_);
+      continue;
     }
-    composed = normalized;
+    std::string* out = fold ? &composed : &n.normalized_;
+    std::vector<uint32_t>* begin = fold ? &composed_begin : &n.begin_;
+    composed.clear();
+    composed_begin.clear();
+    if (!Compose(piece, from, out, begin)) return NormalizedText{original};
+    if (fold) {
+      Fold(composed, [&composed_begin](int32_t i) { return composed_begin[i]; },
+           &n.normalized_, &n.begin_);
+    }
   }
   n.identity_ = false;
-  if (!fold) {  // (not NFC, or it would have returned above)
-    n.normalized_ = std::move(normalized);
-    n.begin_ = std::move(begin);
-    n.end_ = std::move(end);
-    return n;
-  }
-
-  // Fold: one base letter per character, combining marks dropped (their
-  // bytes join the span of the letter before them).
-  const auto begin_of = [&](int32_t i) -> uint32_t { return nfc ? i : begin[i]; };
-  const auto end_of = [&](int32_t i) -> uint32_t { return nfc ? i + 1 : end[i]; };
-  n.normalized_.reserve(composed.size());
-  n.begin_.reserve(composed.size());
-  n.end_.reserve(composed.size());
-  for (int32_t i = 0, size = static_cast<int32_t>(composed.size()); i < size;) {
-    if (static_cast<unsigned char>(composed[i]) < 0x80) {  // most of the text
-      n.normalized_.push_back(composed[i]);
-      n.begin_.push_back(begin_of(i));
-      n.end_.push_back(end_of(i));
-      ++i;
-      continue;
-    }
-    const int32_t start = i;
-    UChar32 c;
-    U8_NEXT(composed.data(), i, size, c);
-    const UChar32 base = c < 0 ? c : BaseOf(c);
-    if (base == -1) {
-      if (!n.end_.empty()) n.end_.back() = std::max(n.end_.back(), end_of(i - 1));
-      continue;
-    }
-    const size_t before = n.normalized_.size();
-    if (c < 0) {
-      n.normalized_.append(composed.data() + start, i - start);
-    } else {
-      AppendUtf8(base, &n.normalized_);
-    }
-    for (size_t k = before; k < n.normalized_.size(); ++k) {
-      n.begin_.push_back(begin_of(start));
-      n.end_.push_back(end_of(i - 1));
-    }
-  }
   return n;
+}
+
+size_t NormalizedText::EndOfSource(size_t i) const {
+  const uint32_t begin = begin_[i];
+  while (++i < begin_.size()) {
+    if (begin_[i] != begin) return begin_[i];
+  }
+  return original_.size();
 }
 
 std::string FoldDiacritics(absl::string_view text) {

@@ -33,19 +33,31 @@ class NormalizedText {
   absl::string_view text() const { return identity_ ? original_ : normalized_; }
 
   // The smallest span of the original text that produced bytes
-  // [begin, end) of `text()`. REQUIRES: begin < end <= text().size().
+  // [begin, end) of `text()`. REQUIRES: begin < end <= text().size(), both
+  // at character boundaries.
   std::pair<size_t, size_t> ToOriginal(size_t begin, size_t end) const {
     if (identity_) return {begin, end};
-    return {begin_[begin], end_[end - 1]};
+    return {begin_[begin], EndOfSource(end - 1)};
   }
 
  private:
+  NormalizedText() = default;
+  explicit NormalizedText(absl::string_view original) : original_(original) {}
+
+  // Where the original bytes that produced byte `i` of `normalized_` end:
+  // where those of the next byte from other original bytes begin (sources
+  // are contiguous and in order), or the end of the original. Passes over
+  // the rest of one character, or of one run of reordered marks (at most
+  // 30): constant time.
+  size_t EndOfSource(size_t i) const;
+
   absl::string_view original_;
   bool identity_ = true;
   std::string normalized_;
   // For each byte of `normalized_`: where in the original the character it
-  // belongs to begins, and where it ends.
-  std::vector<uint32_t> begin_, end_;
+  // belongs to begins. Four bytes a byte: the memory a long non-ASCII
+  // article costs (docs/reliability.md).
+  std::vector<uint32_t> begin_;
 };
 
 // Folds diacritics out of a pattern or other short text (NFC first), as

@@ -45,6 +45,43 @@ TEST(Normalizer, FoldsDiacriticsFromEitherForm) {
   }
 }
 
+TEST(Normalizer, MapsBackAcrossThePiecesOfALongText) {
+  // Over 64 KiB, so normalised in several pieces; each "Việt Nam" (written
+  // with combining marks) maps back to its own bytes, with and without
+  // folding.
+  const std::string word = "Vie\u0323\u0302t Nam";  // NFD
+  std::string text;
+  for (int i = 0; i < 12000; ++i) text += word + ", ";
+  for (bool fold : {false, true}) {
+    NormalizedText n = NormalizedText::Make(text, fold);
+    const std::string normalized_word = fold ? "Viet Nam" : "Vi\u1EC7t Nam";
+    const size_t stride = normalized_word.size() + 2;
+    ASSERT_EQ(n.text().size(), 12000 * stride);
+    for (size_t k = 0; k < 12000; ++k) {
+      ASSERT_EQ(n.text().substr(k * stride, normalized_word.size()), normalized_word);
+      const auto [b, e] = n.ToOriginal(k * stride, k * stride + normalized_word.size());
+      ASSERT_EQ(b, k * (word.size() + 2)) << k;
+      ASSERT_EQ(e, b + word.size()) << k;
+    }
+  }
+}
+
+TEST(Normalizer, CutsRunsOfMoreThanThirtyMarks) {
+  // Alternating combining classes, which NFC would reorder: in pieces of
+  // 30 marks, each sorted on its own (UAX #15), every byte still mapped.
+  std::string text = "a";
+  for (int i = 0; i < 5000; ++i) text += "\u0301\u0316";
+  text += " b";
+  NormalizedText n = NormalizedText::Make(text, /*fold_diacritics=*/false);
+  EXPECT_EQ(n.text().size(), text.size() - 1);  // "a" + U+0301 composed: 2 bytes
+  EXPECT_EQ(n.text().substr(n.text().size() - 2), " b");
+  const auto [b, e] = n.ToOriginal(n.text().size() - 1, n.text().size());
+  EXPECT_EQ(text.substr(b, e - b), "b");
+  EXPECT_EQ(Original(text, n, 0, n.text().size()), text);
+  NormalizedText folded = NormalizedText::Make(text, /*fold_diacritics=*/true);
+  EXPECT_EQ(folded.text(), "a b");
+}
+
 TEST(Normalizer, FoldsPatternsTheSameWay) {
   EXPECT_EQ(FoldDiacritics("(?P<x>Vi[e\u1EC7]t ?Nam|H\u00E0 N\u1ED9i)"),
             "(?P<x>Vi[ee]t ?Nam|Ha Noi)");
