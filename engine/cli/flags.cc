@@ -23,12 +23,19 @@ const std::set<std::string> kScanBoolFlags = {"strict", "fold-diacritics"};
 
 namespace {
 
-// Parses --NAME as a positive byte count into `*value` when given.
-bool ByteFlag(const Args& args, const std::string& name, size_t* value, std::ostream& err) {
+// Parses --NAME as a byte count of at least `minimum` (at least 1) into
+// `*value` when given.
+bool ByteFlag(const Args& args, const std::string& name, size_t* value, std::ostream& err,
+              size_t minimum = 1) {
   if (!args.Has(name)) return true;
   uint64_t bytes;
   if (!absl::SimpleAtoi(args.Get(name), &bytes) || bytes == 0) {
     err << "refrain: --" << name << " wants a positive number of bytes, got '"
+        << args.Get(name) << "'\n";
+    return false;
+  }
+  if (bytes < minimum) {
+    err << "refrain: --" << name << " must be at least " << minimum << " bytes, got '"
         << args.Get(name) << "'\n";
     return false;
   }
@@ -162,8 +169,16 @@ std::unique_ptr<Engine> EngineFromFlags(const Args& args, const std::string& com
     *code = kExitUsage;
     return nullptr;
   }
-  return EngineFromPaths(absl::StrSplit(args.Get("rules"), ',', absl::SkipEmpty()), args,
-                         err, code);
+  const std::vector<std::string> paths =
+      absl::StrSplit(args.Get("rules"), ',', absl::SkipWhitespace());
+  if (paths.empty()) {
+    // No rules would find nothing, and a rescan would delete every mention.
+    err << "refrain: --rules is empty; " << command
+        << " needs a rule file or directory\n";
+    *code = kExitUsage;
+    return nullptr;
+  }
+  return EngineFromPaths(paths, args, err, code);
 }
 
 std::unique_ptr<Engine> EngineFromPaths(const std::vector<std::string>& paths,
@@ -171,7 +186,8 @@ std::unique_ptr<Engine> EngineFromPaths(const std::vector<std::string>& paths,
   *code = kExitUsage;
   EngineOptions options;
   if (!CompileOptionsFromFlags(args, &options.compile, err) ||
-      !ByteFlag(args, "max-sentence-bytes", &options.scan.max_sentence_bytes, err)) {
+      !ByteFlag(args, "max-sentence-bytes", &options.scan.max_sentence_bytes, err,
+                kMinSentenceBytes)) {
     return nullptr;
   }
   std::vector<Diagnostic> diagnostics;

@@ -1,4 +1,6 @@
 // refrain ingest | query | stats | export | import: the claim store.
+#include <unistd.h>
+
 #include <algorithm>
 #include <cerrno>
 #include <cstring>
@@ -15,12 +17,18 @@
 #include "engine/store/claim_store.h"
 #include "engine/store/mention_stream.h"
 #include "engine/store/store_writer.h"
+#include "engine/util/file_util.h"
 #include "engine/util/proto_util.h"
 #include "engine/util/status_macros.h"
 #include "re2/re2.h"
 
 namespace refrain {
 namespace {
+
+// A rescan that would remove more than half of the rescanned documents'
+// mentions, and at least this many, is refused without --force: it is far
+// more likely a rule file left out or broken than a deliberate edit.
+constexpr int64_t kMinGuardedRemovals = 10;
 
 // Prints what a rescan changed, per claim, with a few examples.
 void PrintRescan(const RescanReport& report, std::ostream& out) {
@@ -54,7 +62,7 @@ int IngestCommand(const std::vector<std::string>& argv, std::ostream& out,
   Args args;
   std::set<std::string> value_flags = {"db", "busy-timeout", "batch"};
   value_flags.insert(kScanValueFlags.begin(), kScanValueFlags.end());
-  std::set<std::string> bool_flags = {"rescan"};
+  std::set<std::string> bool_flags = {"rescan", "force"};
   bool_flags.insert(kScanBoolFlags.begin(), kScanBoolFlags.end());
   if (!ParseArgs(argv, 1, value_flags, bool_flags, &args, err)) return kExitUsage;
   ReadOptions read;
@@ -63,24 +71,10 @@ int IngestCommand(const std::vector<std::string>& argv, std::ostream& out,
     err << "refrain: ingest needs INPUTs, or --rescan\n";
     return kExitUsage;
   }
-  int code;
-  const int threads = ThreadsFromFlags(args, err);
-  if (threads == 0) return kExitUsage;
-  std::unique_ptr<Engine> engine = EngineFromFlags(args, "ingest", err, &code);
-  if (engine == nullptr) return code;
-  std::unique_ptr<ClaimStore> store = OpenStore(args, /*create=*/true, err, &code);
-  if (store == nullptr) return code;
-
-  if (args.Has("rescan")) {
-    absl::StatusOr<RescanReport> report = store->Rescan(engine->scanner());
-    if (!report.ok()) {
-      err << "refrain: " << report.status().message() << "\n";
-      return kExitFindings;
-    }
-    PrintRescan(*report, out);
+  if (args.Has("force") && !args.Has("rescan")) {
+    err << "refrain: --force only applies to --rescan\n";
+    return kExitUsage;
   }
-  if (args.positional.empty()) return kExitOk;
-
   // Documents are stored on a thread of their own, committed in batches
   // (each document atomic within its batch): up to --batch documents
   // (1,000) or 16 MB of text. That thread is one of --threads when there are
@@ -93,6 +87,41 @@ int IngestCommand(const std::vector<std::string>& argv, std::ostream& out,
         << args.Get("batch") << "'\n";
     return kExitUsage;
   }
+  int code;
+  const int threads = ThreadsFromFlags(args, err);
+  if (threads == 0) return kExitUsage;
+  std::unique_ptr<Engine> engine = EngineFromFlags(args, "ingest", err, &code);
+  if (engine == nullptr) return code;
+  std::unique_ptr<ClaimStore> store = OpenStore(args, /*create=*/true, err, &code);
+  if (store == nullptr) return code;
+
+  if (args.Has("rescan")) {
+    if (!args.Has("force")) {
+      absl::StatusOr<RescanReport> preview = store->Rescan(engine->scanner(), /*dry_run=*/true);
+      if (!preview.ok()) {
+        err << "refrain: " << preview.status().message() << "\n";
+        return kExitFindings;
+      }
+      int64_t removed = 0;
+      for (const auto& [claim, n] : preview->removed) removed += n;
+      if (removed >= kMinGuardedRemovals && removed * 2 > preview->old_mentions) {
+        PrintRescan(*preview, err);
+        err << "refrain: the rescan would remove " << removed << " of the "
+            << preview->old_mentions << " mentions of " << preview->documents
+            << " documents (more than half); nothing was changed. Check --rules, or "
+               "run again with --force\n";
+        return kExitUsage;
+      }
+    }
+    absl::StatusOr<RescanReport> report = store->Rescan(engine->scanner());
+    if (!report.ok()) {
+      err << "refrain: " << report.status().message() << "\n";
+      return kExitFindings;
+    }
+    PrintRescan(*report, out);
+  }
+  if (args.positional.empty()) return kExitOk;
+
   StoreWriter writer(store.get(), options);
   bool reported = false;  // the writer's error, by ScanRun
   // The content hash is computed on the scanning threads, as the "render".
@@ -254,6 +283,13 @@ int ImportCommand(const std::vector<std::string>& argv, std::ostream& out,
     err << "refrain: import needs a FILE of mentions (.jsonl or .binpb), or -\n";
     return kExitUsage;
   }
+  // Every flag is checked before the store is created.
+  if (absl::StatusOr<MentionFormat> format = ParseMentionFormat(args.Get("format", "jsonl"));
+      !format.ok() ||
+      (*format != MentionFormat::kJsonl && *format != MentionFormat::kBinpb)) {
+    err << "refrain: --format: choose jsonl or binpb\n";
+    return kExitUsage;
+  }
   int code;
   std::unique_ptr<ClaimStore> store = OpenStore(args, /*create=*/true, err, &code);
   if (store == nullptr) return code;
@@ -269,6 +305,13 @@ int ImportCommand(const std::vector<std::string>& argv, std::ostream& out,
     }
     std::ifstream file;
     std::istream* in = &std::cin;
+    // Only files and pipes end: not /dev/zero.
+    if (absl::Status s = path == "-" ? CheckReadableDescriptor(STDIN_FILENO, "stdin")
+                                     : CheckReadableFile(path);
+        !s.ok()) {
+      err << "refrain: " << s.message() << "\n";
+      return kExitFindings;
+    }
     if (path != "-") {
       file.open(path, std::ios::binary);
       if (!file) {

@@ -67,7 +67,7 @@ absl::StatusOr<std::unique_ptr<Scanner>> Scanner::Create(
           options.max_set_memory, " bytes"));
     }
   }
-  scanner->max_sentence_bytes_ = std::max<size_t>(options.max_sentence_bytes, 256);
+  scanner->max_sentence_bytes_ = std::max(options.max_sentence_bytes, kMinSentenceBytes);
   scanner->rules_ = std::move(rules);
   return scanner;
 }
