@@ -20,8 +20,8 @@ usage:
   refrain rules test [RULE OPTIONS] PATH...
       Check the rule files, then run each claim's examples (must match)
       and counterexamples (must not match).
-  refrain ingest --db=FILE --rules=PATH [--rescan] [--source=NAME] [--strict]
-                 [--threads=N] [--batch=DOCUMENTS] [--busy-timeout=SECONDS]
+  refrain ingest --db=FILE --rules=PATH [--rescan [--force]] [--source=NAME]
+                 [--strict] [--threads=N] [--batch=DOCUMENTS] [--busy-timeout=SECONDS]
                  [RULE OPTIONS] [INPUT...]
       Scan articles and store documents and mentions in an SQLite claim
       store; the same article again is "unchanged", a changed one replaces
@@ -29,7 +29,8 @@ usage:
       batches of --batch (1000), on a thread of their own (one of --threads
       when N >= 2). --rescan first applies the current rules to
       every stored document and reports mentions that appeared and
-      disappeared.
+      disappeared; it refuses to remove more than half of the mentions
+      (and at least 10) unless --force is given.
   refrain query --db=FILE [--claim=ID] [--source=NAME] [--since=DATE]
                 [--until=DATE] [--format=table|jsonl|binpb]
   refrain stats --db=FILE
@@ -50,7 +51,10 @@ rule options:
 limits (scan, ingest):
   --max-document-bytes=BYTES  larger articles are skipped with an error (64 MiB)
   --max-sentence-bytes=BYTES  longer sentences are matched in pieces cut at
-                              whitespace (64 KiB)
+                              whitespace (64 KiB; at least 256)
+
+Only regular files and pipes are read. --out files are written whole or not
+at all, and never onto an input.
 
 exit codes: 0 all good; 1 rule errors, failing examples, or inputs that
 were skipped; 2 usage errors (bad flags, unreadable rules or output)
