@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <thread>
 
+#include "absl/hash/hash.h"
 #include "absl/strings/match.h"
 #include "absl/strings/numbers.h"
 #include "absl/strings/str_format.h"
@@ -208,16 +209,37 @@ ScanRun::ScanRun(const Scanner& scanner, int threads, bool strict, std::ostream&
       pool_(scanner, threads, std::move(render),
             [this](ScanPool::Result result) { Consume(std::move(result)); }) {}
 
-void ScanRun::OnDocument(Document document) {
+void ScanRun::OnDocument(Document document, const std::string& place) {
   if (!failed_.ok()) return;
   bytes_ += document.text().size();
+  Submitted(place, 0);
   pool_.Submit(std::move(document));
+}
+
+void ScanRun::Submitted(const std::string& path, int line) {
+  if (paths_.empty() || paths_.back() != path) paths_.push_back(path);
+  pending_.push_back({static_cast<uint32_t>(paths_.size() - 1), line});
+}
+
+std::string ScanRun::Describe(Place place) const {
+  return place.line > 0 ? absl::StrCat(paths_[place.path], ":", place.line)
+                        : paths_[place.path];
+}
+
+void ScanRun::CheckDuplicate(const std::string& id, Place place) {
+  auto [it, first] = first_read_.try_emplace(absl::HashOf(id), place);
+  if (first) return;
+  ShowProgress(true);
+  err_ << "refrain: warning: " << Describe(place) << ": document id '" << id
+       << "' was already read at " << Describe(it->second)
+       << " (in a store, the later replaces the earlier)\n";
 }
 
 bool ScanRun::OnJsonLine(const DocumentReader& reader, const std::string& path,
                          int line, std::string text) {
   if (!failed_.ok() || stopped_) return false;
   bytes_ += text.size();
+  Submitted(path, line);
   const size_t size = text.size();
   pool_.Submit([&reader, path, line, text = std::move(text)]() {
     return reader.ParseJsonLine(path, line, text);
@@ -226,11 +248,14 @@ bool ScanRun::OnJsonLine(const DocumentReader& reader, const std::string& path,
 }
 
 void ScanRun::Consume(ScanPool::Result result) {
+  const Place place = pending_.front();  // results come in submission order
+  pending_.pop_front();
   if (!failed_.ok() || stopped_) return;
   if (!result.document.ok()) {
     stopped_ = !OnSkipped(result.document.status());
     return;
   }
+  CheckDuplicate(result.document->id(), place);
   ++documents_;
   for (const Mention& m : result.mentions) ++by_claim_[m.claim_id()];
   failed_ = consume_(*std::move(result.document), std::move(result.mentions),

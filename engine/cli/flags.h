@@ -4,6 +4,8 @@
 #define REFRAIN_ENGINE_CLI_FLAGS_H_
 
 #include <chrono>
+#include <cstdint>
+#include <deque>
 #include <functional>
 #include <map>
 #include <memory>
@@ -12,6 +14,7 @@
 #include <string>
 #include <vector>
 
+#include "absl/container/flat_hash_map.h"
 #include "absl/status/status.h"
 #include "engine/engine.h"
 #include "engine/match/scan_pool.h"
@@ -99,7 +102,7 @@ class ScanRun : public DocumentSink {
   // was scanned, 1 when some were skipped or `consume` failed.
   int Run(const std::vector<std::string>& inputs, const ReadOptions& options);
 
-  void OnDocument(Document document) override;
+  void OnDocument(Document document, const std::string& place) override;
   bool OnSkipped(const absl::Status& error) override;
   // Parses JSON lines on the scanning threads too.
   bool OnJsonLine(const DocumentReader& reader, const std::string& path, int line,
@@ -107,8 +110,19 @@ class ScanRun : public DocumentSink {
 
  private:
   using Clock = std::chrono::steady_clock;
+  // Where a document was read: `paths_[path]`, and its line (0 for none).
+  struct Place {
+    uint32_t path;
+    int line;
+  };
   void ShowProgress(bool clear);
   void Consume(ScanPool::Result result);
+  // Notes that the next document submitted was read at `path`:`line`.
+  void Submitted(const std::string& path, int line);
+  std::string Describe(Place place) const;
+  // Warns when `id`, read at `place`, was already read in this run (in a
+  // store the later would silently replace the earlier).
+  void CheckDuplicate(const std::string& id, Place place);
 
   const Scanner& scanner_;
   const bool strict_;
@@ -120,6 +134,12 @@ class ScanRun : public DocumentSink {
   bool shown_ = false;
   std::map<std::string, int> by_claim_;
   int64_t documents_ = 0, skipped_ = 0, bytes_ = 0;
+  // The places of documents submitted and not yet consumed, in order, and
+  // where each document id was first read, by a 64-bit hash of the id
+  // (16 bytes per document rather than its id and place).
+  std::vector<std::string> paths_;
+  std::deque<Place> pending_;
+  absl::flat_hash_map<uint64_t, Place> first_read_;
   absl::Status failed_;
   bool stopped_ = false;  // --strict met a bad input on a scanning thread
   ScanPool pool_;  // last: its workers use the members above

@@ -76,7 +76,7 @@ bool DocumentSink::OnJsonLine(const DocumentReader& reader, const std::string& p
                               int line, std::string text) {
   absl::StatusOr<Document> doc = reader.ParseJsonLine(path, line, text);
   if (!doc.ok()) return OnSkipped(doc.status());
-  OnDocument(std::move(*doc));
+  OnDocument(std::move(*doc), absl::StrCat(path, ":", line));
   return true;
 }
 
@@ -259,7 +259,7 @@ bool DocumentReader::ReadFile(const std::string& path, DocumentSink* sink) const
   if (!content.ok()) return sink->OnSkipped(content.status());
   absl::StatusOr<Document> doc = ParseText(path, *std::move(content));
   if (!doc.ok()) return sink->OnSkipped(doc.status());
-  sink->OnDocument(std::move(*doc));
+  sink->OnDocument(std::move(*doc), path);
   return true;
 }
 

@@ -43,8 +43,8 @@ class DocumentReader;
 class DocumentSink {
  public:
   virtual ~DocumentSink() = default;
-  // One article.
-  virtual void OnDocument(Document document) = 0;
+  // One article, read at `place` ("path", or "path:line" for JSON Lines).
+  virtual void OnDocument(Document document, const std::string& place) = 0;
   // An input that was skipped; `error` is InvalidArgument, NotFound,
   // PermissionDenied, FailedPrecondition (not a regular file or pipe),
   // OutOfRange (over the size limit) or DataLoss with a message that starts with

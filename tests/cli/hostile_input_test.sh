@@ -159,6 +159,13 @@ contains "$err" "refrain: 1 documents scanned, 2 skipped, 1 mentions"
 code=$?
 [ "$code" = 1 ] || { echo "FAIL: empty stdin exited $code, want 1"; failures=$((failures + 1)); }
 contains "$err" "refrain: skipped: stdin: no documents on standard input"
+# A document id read twice is a warning naming both places; both are scanned.
+printf -- '---\nid: g1\n---\nComrades and brothers.\n' > "$t/g1.txt"
+printf '%s\n' "$good" '{"text":"Other."}' "$good" > "$t/twice.jsonl"
+expect 0 scan --rules=rules --threads=2 "$t/twice.jsonl" "$t/g1.txt"
+contains "$err" "refrain: warning: $t/twice.jsonl:3: document id 'g1' was already read at $t/twice.jsonl:1 (in a store, the later replaces the earlier)"
+contains "$err" "refrain: warning: $t/g1.txt: document id 'g1' was already read at $t/twice.jsonl:1"
+contains "$err" "refrain: 4 documents scanned, 0 skipped, 3 mentions"
 expect 2 scan --rules=rules --max-sentence-bytes=1 "$t/in.jsonl"
 contains "$err" "refrain: --max-sentence-bytes must be at least 256 bytes, got '1'"
 
