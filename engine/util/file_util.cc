@@ -34,6 +34,12 @@ absl::Status CannotRead(absl::string_view path, int error) {
   return absl::FailedPreconditionError(message);
 }
 
+// Whether `st` is /dev/null, the device that reads as empty.
+bool IsDevNull(const struct stat& st) {
+  struct stat null;
+  return S_ISCHR(st.st_mode) && stat("/dev/null", &null) == 0 && st.st_rdev == null.st_rdev;
+}
+
 absl::Status NotARegularFile(absl::string_view path, mode_t mode) {
   return absl::FailedPreconditionError(
       absl::StrCat(path, ": not a regular file (", KindOf(mode), ")"));
@@ -44,14 +50,15 @@ absl::Status NotARegularFile(absl::string_view path, mode_t mode) {
 absl::Status CheckReadableFile(const std::string& path) {
   struct stat st;
   if (stat(path.c_str(), &st) != 0) return CannotRead(path, errno);
-  if (!S_ISREG(st.st_mode) && !S_ISFIFO(st.st_mode)) return NotARegularFile(path, st.st_mode);
-  return absl::OkStatus();
+  if (S_ISREG(st.st_mode) || S_ISFIFO(st.st_mode) || IsDevNull(st)) return absl::OkStatus();
+  return NotARegularFile(path, st.st_mode);
 }
 
 absl::Status CheckReadableDescriptor(int fd, absl::string_view name) {
   struct stat st;
   if (fstat(fd, &st) != 0) return CannotRead(name, errno);
-  if (S_ISREG(st.st_mode) || S_ISFIFO(st.st_mode) || S_ISSOCK(st.st_mode) || isatty(fd)) {
+  if (S_ISREG(st.st_mode) || S_ISFIFO(st.st_mode) || S_ISSOCK(st.st_mode) || isatty(fd) ||
+      IsDevNull(st)) {
     return absl::OkStatus();
   }
   return NotARegularFile(name, st.st_mode);

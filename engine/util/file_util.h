@@ -26,10 +26,10 @@
 
 namespace refrain {
 
-// Returns OK when `path` can be read to an end: a regular file or a FIFO.
-// Otherwise NotFound, PermissionDenied, or FailedPrecondition for anything
-// else ("PATH: not a regular file (a character device)"): a device such as
-// /dev/zero never ends, a socket cannot be opened. Directories are
+// Returns OK when `path` can be read to an end: a regular file, a FIFO or
+// /dev/null. Otherwise NotFound, PermissionDenied, or FailedPrecondition
+// for anything else ("PATH: not a regular file (a character device)"): a
+// device such as /dev/zero never ends, a socket cannot be opened. Directories are
 // FailedPrecondition too; callers that walk them check for them first.
 absl::Status CheckReadableFile(const std::string& path);
 

@@ -155,10 +155,18 @@ expect 1 scan --rules=rules "$t/empty.jsonl" "$t/blank.jsonl" "$t/in.jsonl"
 contains "$err" "refrain: skipped: $t/empty.jsonl: empty file"
 contains "$err" "refrain: skipped: $t/blank.jsonl: empty file"
 contains "$err" "refrain: 1 documents scanned, 2 skipped, 1 mentions"
-: | "$refrain" scan --rules=rules - >"$out" 2>"$err"
-code=$?
-[ "$code" = 1 ] || { echo "FAIL: empty stdin exited $code, want 1"; failures=$((failures + 1)); }
-contains "$err" "refrain: skipped: stdin: no documents on standard input"
+for input in pipe null; do
+  if [ $input = pipe ]; then
+    : | "$refrain" scan --rules=rules - >"$out" 2>"$err"
+  else
+    "$refrain" scan --rules=rules - </dev/null >"$out" 2>"$err"
+  fi
+  code=$?
+  [ "$code" = 1 ] || { echo "FAIL: empty stdin ($input) exited $code, want 1"; failures=$((failures + 1)); }
+  contains "$err" "refrain: skipped: stdin: no documents on standard input"
+done
+expect 1 scan --rules=rules /dev/null
+contains "$err" "refrain: skipped: /dev/null: empty file"
 # A document id read twice is a warning naming both places; both are scanned.
 printf -- '---\nid: g1\n---\nComrades and brothers.\n' > "$t/g1.txt"
 printf '%s\n' "$good" '{"text":"Other."}' "$good" > "$t/twice.jsonl"
