@@ -252,7 +252,7 @@ void ScanRun::Consume(ScanPool::Result result) {
   pending_.pop_front();
   if (!failed_.ok() || stopped_) return;
   if (!result.document.ok()) {
-    stopped_ = !OnSkipped(result.document.status());
+    stopped_ = !Skip(result.document.status());
     return;
   }
   CheckDuplicate(result.document->id(), place);
@@ -264,6 +264,15 @@ void ScanRun::Consume(ScanPool::Result result) {
 }
 
 bool ScanRun::OnSkipped(const absl::Status& error) {
+  // Through the pool, so that it is reported after the documents read
+  // before it, on any number of threads.
+  if (!failed_.ok() || stopped_) return false;
+  Submitted("", 0);
+  pool_.Submit([error]() -> absl::StatusOr<Document> { return error; }, 0);
+  return !strict_ && failed_.ok() && !stopped_;
+}
+
+bool ScanRun::Skip(const absl::Status& error) {
   ShowProgress(true);
   ++skipped_;
   err_ << (strict_ ? "refrain: error: " : "refrain: skipped: ") << error.message() << "\n";

@@ -103,6 +103,7 @@ class ScanRun : public DocumentSink {
   int Run(const std::vector<std::string>& inputs, const ReadOptions& options);
 
   void OnDocument(Document document, const std::string& place) override;
+  // Reported in input order, after the documents read before it.
   bool OnSkipped(const absl::Status& error) override;
   // Parses JSON lines on the scanning threads too.
   bool OnJsonLine(const DocumentReader& reader, const std::string& path, int line,
@@ -117,6 +118,8 @@ class ScanRun : public DocumentSink {
   };
   void ShowProgress(bool clear);
   void Consume(ScanPool::Result result);
+  // Reports a skipped input; returns whether to go on.
+  bool Skip(const absl::Status& error);
   // Notes that the next document submitted was read at `path`:`line`.
   void Submitted(const std::string& path, int line);
   std::string Describe(Place place) const;

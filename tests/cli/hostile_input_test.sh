@@ -49,6 +49,12 @@ contains "$err" "refrain: $t/endless.textproto: rule file of more than 16777216 
 expect 1 scan --rules=rules --max-document-bytes=1000 "$t/long.jsonl"
 contains "$err" "refrain: skipped: $t/long.jsonl:1: line exceeds the limit of 1000 bytes (--max-document-bytes)"
 contains "$err" "refrain: 1 documents scanned, 1 skipped, 1 mentions"
+# ...reported in input order on any number of threads.
+{ printf 'not json\n'; cat "$t/long.jsonl"; } > "$t/order.jsonl"
+expect 1 scan --rules=rules --threads=3 --max-document-bytes=1000 "$t/order.jsonl"
+if ! grep skipped "$err" | head -1 | grep -qF "$t/order.jsonl:1: not a JSON object"; then
+  echo "FAIL: messages out of input order:"; cat "$err"; failures=$((failures + 1))
+fi
 # An output inside an input directory would be read back as input.
 mkdir -p "$t/dir"; cp "$t/in.jsonl" "$t/dir/a.jsonl"
 expect 2 scan --rules=rules --out="$t/dir/out.jsonl" "$t/dir"
