@@ -165,7 +165,10 @@ absl::StatusOr<std::unique_ptr<OutputFile>> OutputFile::Create(
   struct stat out;
   const bool exists = stat(path.c_str(), &out) == 0;
   std::error_code ec;
-  const fs::path parent = fs::weakly_canonical(fs::absolute(path, ec).parent_path(), ec);
+  // Through a symbolic link, the file it names is replaced, not the link.
+  const std::string target = exists && fs::is_symlink(path, ec) ? fs::canonical(path, ec).string()
+                                                                : path;
+  const fs::path parent = fs::weakly_canonical(fs::absolute(target, ec).parent_path(), ec);
   for (const std::string& input : inputs) {
     struct stat in;
     if (input == "-" || stat(input.c_str(), &in) != 0) continue;
@@ -174,9 +177,10 @@ absl::StatusOr<std::unique_ptr<OutputFile>> OutputFile::Create(
           "the output ", path, " is the input ", input, "; refusing to overwrite it"));
     }
     if (S_ISDIR(in.st_mode)) {
-      const std::string dir = fs::canonical(input, ec).string();
+      std::error_code dir_ec;
+      const std::string dir = fs::canonical(input, dir_ec).string();
       const std::string where = parent.string();
-      if (!ec && (where == dir || absl::StartsWith(where, dir == "/" ? dir : dir + "/"))) {
+      if (!dir_ec && (where == dir || absl::StartsWith(where, dir == "/" ? dir : dir + "/"))) {
         return absl::FailedPreconditionError(
             absl::StrCat("the output ", path, " lies inside the input directory ", input,
                          ", where it would be read as input"));
@@ -185,12 +189,12 @@ absl::StatusOr<std::unique_ptr<OutputFile>> OutputFile::Create(
   }
   std::unique_ptr<OutputFile> file;
   if (exists && !S_ISREG(out.st_mode)) {
-    file.reset(new OutputFile(path, ""));
+    file.reset(new OutputFile(path, "", ""));
     file->stream_.open(path, std::ios::binary | std::ios::trunc);
   } else {
     // Hidden, so that a directory walk would pass it by.
-    fs::path temporary = fs::path(path).parent_path() /
-                         ("." + fs::path(path).filename().string() + ".tmp-XXXXXX");
+    fs::path temporary = fs::path(target).parent_path() /
+                         ("." + fs::path(target).filename().string() + ".tmp-XXXXXX");
     std::string name = temporary.string();
     const int fd = mkstemp(name.data());
     if (fd < 0) {
@@ -207,7 +211,7 @@ absl::StatusOr<std::unique_ptr<OutputFile>> OutputFile::Create(
     }
     fchmod(fd, mode);
     close(fd);
-    file.reset(new OutputFile(path, name));
+    file.reset(new OutputFile(path, name, target));
     file->stream_.open(name, std::ios::binary | std::ios::trunc);
   }
   if (!file->stream_) {
@@ -234,7 +238,7 @@ absl::Status OutputFile::Commit() {
                                             std::strerror(written ? errno : error)));
   }
   if (temporary_.empty()) return absl::OkStatus();
-  if (std::rename(temporary_.c_str(), path_.c_str()) != 0) {
+  if (std::rename(temporary_.c_str(), target_.c_str()) != 0) {
     return absl::DataLossError(
         absl::StrCat("cannot write ", path_, ": ", std::strerror(errno)));
   }

@@ -66,7 +66,8 @@ void ListFiles(const std::string& root, bool skip_hidden, std::vector<std::strin
                std::vector<absl::Status>* errors);
 
 // A file written as a whole or not at all: the content goes to a temporary
-// file in the same directory, which Commit() renames onto `path`; if the
+// file in the same directory, which Commit() renames onto `path` (onto the
+// file it names, if it is a symbolic link); if the
 // run fails first (or Commit() does), the old file is left as it was and
 // the temporary file is removed. When `path` exists and is not a regular
 // file (/dev/stdout, /dev/full, a FIFO) it is written directly.
@@ -93,11 +94,13 @@ class OutputFile {
   absl::Status Commit();
 
  private:
-  OutputFile(std::string path, std::string temporary)
-      : path_(std::move(path)), temporary_(std::move(temporary)) {}
+  OutputFile(std::string path, std::string temporary, std::string target)
+      : path_(std::move(path)), temporary_(std::move(temporary)), target_(std::move(target)) {}
 
-  const std::string path_;
+  const std::string path_;  // as given, for messages
   std::string temporary_;  // empty when writing `path_` directly, or once renamed
+  const std::string target_;  // what `temporary_` is renamed onto: `path_`, or
+                              // the file it links to
   std::ofstream stream_;
 };
 

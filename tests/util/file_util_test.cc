@@ -106,6 +106,18 @@ TEST(OutputFile, ReplacesTheOldFileOnlyOnCommit) {
   EXPECT_EQ(std::distance(fs::directory_iterator(dir), fs::directory_iterator()), 1);
 }
 
+TEST(OutputFile, ReplacesTheFileASymbolicLinkNamesNotTheLink) {
+  const std::string dir = TempDir("link");
+  Write(dir + "/real", "old");
+  fs::create_symlink("real", dir + "/link");
+  absl::StatusOr<std::unique_ptr<OutputFile>> file = OutputFile::Create(dir + "/link", {});
+  ASSERT_TRUE(file.ok()) << file.status();
+  (*file)->stream() << "new";
+  ASSERT_TRUE((*file)->Commit().ok());
+  EXPECT_TRUE(fs::is_symlink(dir + "/link"));
+  EXPECT_EQ(Read(dir + "/real"), "new");
+}
+
 TEST(OutputFile, RefusesAnInputThroughLinksAndInsideAnInputDirectory) {
   const std::string dir = TempDir("same");
   Write(dir + "/in", "data");
