@@ -21,8 +21,8 @@ usage:
       Check the rule files, then run each claim's examples (must match)
       and counterexamples (must not match).
   refrain ingest --db=FILE --rules=PATH [--rescan [--force]] [--source=NAME]
-                 [--strict] [--threads=N] [--batch=DOCUMENTS] [--busy-timeout=SECONDS]
-                 [RULE OPTIONS] [INPUT...]
+                 [--strict] [--threads=N] [--batch=DOCUMENTS]
+                 [--busy-timeout=SECONDS] [RULE OPTIONS] [INPUT...]
       Scan articles and store documents and mentions in an SQLite claim
       store; the same article again is "unchanged", a changed one replaces
       its mentions. Each document is atomic; documents are committed in
