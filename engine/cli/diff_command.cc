@@ -75,7 +75,7 @@ int DiffCommand(const std::vector<std::string>& argv, std::ostream& out,
       err << "refrain: " << s.message() << "\n";
       return kExitUsage;
     }
-    MentionReader reader(&in, absl::EndsWith(path, ".binpb") ? MentionFormat::kBinpb
+    MentionSource reader(&in, absl::EndsWith(path, ".binpb") ? MentionFormat::kBinpb
                                                                : MentionFormat::kJsonl,
                          path);
     while (true) {

@@ -279,6 +279,12 @@ bool ScanRun::Skip(const absl::Status& error) {
   return !strict_ && failed_.ok();
 }
 
+absl::StatusOr<bool> MentionSource::Next(Mention* mention) {
+  absl::StatusOr<bool> more = reader_.Next(mention);
+  if (absl::Status limit = limited_.status(name_); !limit.ok()) return limit;
+  return more;
+}
+
 int ThreadsFromFlags(const Args& args, std::ostream& err) {
   const std::string value = args.Get("threads", "1");
   int threads = 0;

@@ -7,6 +7,7 @@
 #include <cstdint>
 #include <deque>
 #include <functional>
+#include <istream>
 #include <map>
 #include <memory>
 #include <ostream>
@@ -21,7 +22,9 @@
 #include "engine/match/scanner.h"
 #include "engine/rules/rule_compiler.h"
 #include "engine/store/claim_store.h"
+#include "engine/store/mention_stream.h"
 #include "engine/text/document_reader.h"
+#include "engine/util/file_util.h"
 
 namespace refrain {
 
@@ -146,6 +149,34 @@ class ScanRun : public DocumentSink {
   absl::Status failed_;
   bool stopped_ = false;  // --strict met a bad input on a scanning thread
   ScanPool pool_;  // last: its workers use the members above
+};
+
+// Largest JSON line of a mention stream, in bytes: 256 MiB (a record holds
+// its sentence, at most --max-sentence-bytes, 64 KiB by default).
+inline constexpr size_t kMaxMentionLineBytes = 256 << 20;
+
+// The records of a mention stream (import, diff --mentions): a
+// MentionReader whose JSON lines are limited to kMaxMentionLineBytes as they
+// are read, so an endless line ends with an error instead of filling memory.
+class MentionSource {
+ public:
+  // Reads `format` from `in`, which it does not own; `name` names it in
+  // messages.
+  MentionSource(std::istream* in, MentionFormat format, const std::string& name)
+      : limited_(in->rdbuf(), kMaxMentionLineBytes),
+        limited_in_(&limited_),
+        reader_(&limited_in_, format, name),
+        name_(name) {}
+
+  // MentionReader::Next, or OutOfRange ("name:line: line exceeds the limit
+  // of N bytes").
+  absl::StatusOr<bool> Next(Mention* mention);
+
+ private:
+  LineLimitedBuffer limited_;
+  std::istream limited_in_;
+  MentionReader reader_;
+  const std::string name_;
 };
 
 // The value of --threads: a positive number, "auto" (the machine's cores),

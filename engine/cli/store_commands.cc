@@ -320,7 +320,7 @@ int ImportCommand(const std::vector<std::string>& argv, std::ostream& out,
       }
       in = &file;
     }
-    MentionReader reader(in, *format, path == "-" ? "stdin" : path);
+    MentionSource reader(in, *format, path == "-" ? "stdin" : path);
     absl::StatusOr<int64_t> stored =
         store->Import([&reader](Mention* m) { return reader.Next(m); });
     if (!stored.ok()) {

@@ -135,6 +135,33 @@ LineRead ReadLineUpTo(std::istream& in, size_t max_bytes, std::string* line) {
   return any ? LineRead::kLine : LineRead::kEnd;
 }
 
+absl::Status LineLimitedBuffer::status(absl::string_view name) const {
+  // The limit is found when a chunk is read ahead; it is the reader's
+  // problem only once it has read up to the cut.
+  if (!exceeded_ || gptr() < egptr()) return absl::OkStatus();
+  return absl::OutOfRangeError(absl::StrCat(name, ":", line_, ": line exceeds the limit of ",
+                                            max_line_bytes_, " bytes"));
+}
+
+LineLimitedBuffer::int_type LineLimitedBuffer::underflow() {
+  if (exceeded_) return traits_type::eof();
+  const std::streamsize got = source_->sgetn(buffer_, sizeof buffer_);
+  if (got <= 0) return traits_type::eof();
+  size_t n = static_cast<size_t>(got);
+  for (size_t i = 0; i < n; ++i) {
+    if (buffer_[i] == '\n') {
+      line_bytes_ = 0;
+      ++line_;
+    } else if (++line_bytes_ > max_line_bytes_) {
+      exceeded_ = true;  // the stream ends here, inside the line
+      n = i;
+      break;
+    }
+  }
+  setg(buffer_, buffer_, buffer_ + n);
+  return n == 0 ? traits_type::eof() : traits_type::to_int_type(buffer_[0]);
+}
+
 void ListFiles(const std::string& root, bool skip_hidden, std::vector<std::string>* files,
                std::vector<absl::Status>* errors) {
   std::error_code ec;

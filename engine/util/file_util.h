@@ -14,9 +14,11 @@
 #define REFRAIN_ENGINE_UTIL_FILE_UTIL_H_
 
 #include <cstddef>
+#include <cstdint>
 #include <fstream>
 #include <istream>
 #include <memory>
+#include <streambuf>
 #include <string>
 #include <vector>
 
@@ -55,6 +57,36 @@ enum class LineRead { kLine, kTooLong, kEnd };
 // so memory never grows beyond `max_bytes`. Returns kEnd at the end of the
 // stream or on a read error (see `in.bad()`).
 LineRead ReadLineUpTo(std::istream& in, size_t max_bytes, std::string* line);
+
+// A stream buffer that passes another through but ends the stream once a
+// line grows past `max_line_bytes`, for readers that use std::getline
+// (which would otherwise keep a line of any length). Check status() after
+// each read.
+//
+//   LineLimitedBuffer limited(file.rdbuf(), 256 << 20);
+//   std::istream in(&limited);
+//   ... std::getline(in, line) ...
+//   if (!limited.status(path).ok()) ...
+class LineLimitedBuffer : public std::streambuf {
+ public:
+  LineLimitedBuffer(std::streambuf* source, size_t max_line_bytes)
+      : source_(source), max_line_bytes_(max_line_bytes) {}
+
+  // OutOfRange "NAME:LINE: line exceeds the limit of MAX bytes" once the
+  // reader has read up to where a line passed the limit, else OK.
+  absl::Status status(absl::string_view name) const;
+
+ protected:
+  int_type underflow() override;
+
+ private:
+  std::streambuf* const source_;
+  const size_t max_line_bytes_;
+  size_t line_bytes_ = 0;  // of the current line so far
+  int64_t line_ = 1;
+  bool exceeded_ = false;
+  char buffer_[1 << 16];
+};
 
 // Lists the regular files under the directory `root`, recursively (not
 // through symbolic links to directories), in no particular order. Entries

@@ -55,6 +55,14 @@ expect 1 scan --rules=rules --threads=3 --max-document-bytes=1000 "$t/order.json
 if ! grep skipped "$err" | head -1 | grep -qF "$t/order.jsonl:1: not a JSON object"; then
   echo "FAIL: messages out of input order:"; cat "$err"; failures=$((failures + 1))
 fi
+# A mention stream's line is limited too (256 MiB): an endless line from a
+# pipe ends with an error, in memory of about that size.
+mkfifo "$t/endless-mentions.jsonl"
+{ head -c 300000000 /dev/zero | tr '\0' ' ' > "$t/endless-mentions.jsonl" & } 2>/dev/null
+expect 1 diff --mentions="$t/endless-mentions.jsonl"
+contains "$err" "refrain: $t/endless-mentions.jsonl:1: line exceeds the limit of 268435456 bytes"
+{ head -c 300000000 /dev/zero | tr '\0' ' '; } | "$refrain" import --db="$t/i2.db" - >"$out" 2>"$err"
+contains "$err" "refrain: stdin:1: line exceeds the limit of 268435456 bytes"
 # An output inside an input directory would be read back as input.
 mkdir -p "$t/dir"; cp "$t/in.jsonl" "$t/dir/a.jsonl"
 expect 2 scan --rules=rules --out="$t/dir/out.jsonl" "$t/dir"

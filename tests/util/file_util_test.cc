@@ -58,6 +58,20 @@ TEST(ReadLineUpTo, DropsLinesOverTheLimitAndGoesOn) {
   EXPECT_THAT(Lines(huge + "\nend", huge.size()), ::testing::ElementsAre(huge, "end"));
 }
 
+TEST(LineLimitedBuffer, EndsTheStreamInsideALineOverTheLimit) {
+  std::istringstream source("12345\n" + std::string(100000, 'x') + "\nnever read\n");
+  LineLimitedBuffer limited(source.rdbuf(), 5);
+  std::istream in(&limited);
+  std::string line;
+  ASSERT_TRUE(std::getline(in, line));
+  EXPECT_EQ(line, "12345");
+  EXPECT_TRUE(limited.status("f").ok());
+  std::getline(in, line);
+  EXPECT_EQ(line, "xxxxx");  // what there was before the limit; no more
+  EXPECT_FALSE(std::getline(in, line));
+  EXPECT_EQ(limited.status("f").message(), "f:2: line exceeds the limit of 5 bytes");
+}
+
 TEST(ReadFileUpTo, StopsAtTheLimit) {
   const std::string dir = TempDir("read");
   Write(dir + "/f", "12345");
