@@ -20,16 +20,17 @@ usage:
   refrain rules test [RULE OPTIONS] PATH...
       Check the rule files, then run each claim's examples (must match)
       and counterexamples (must not match).
-  refrain ingest --db=FILE --rules=PATH [--rescan] [--source=NAME] [--strict]
-                 [--threads=N] [--batch=DOCUMENTS] [--busy-timeout=SECONDS]
-                 [RULE OPTIONS] [INPUT...]
+  refrain ingest --db=FILE --rules=PATH [--rescan [--force]] [--source=NAME]
+                 [--strict] [--threads=N] [--batch=DOCUMENTS]
+                 [--busy-timeout=SECONDS] [RULE OPTIONS] [INPUT...]
       Scan articles and store documents and mentions in an SQLite claim
       store; the same article again is "unchanged", a changed one replaces
       its mentions. Each document is atomic; documents are committed in
       batches of --batch (1000), on a thread of their own (one of --threads
       when N >= 2). --rescan first applies the current rules to
       every stored document and reports mentions that appeared and
-      disappeared.
+      disappeared; it refuses to remove more than half of the mentions
+      (and at least 10) unless --force is given.
   refrain query --db=FILE [--claim=ID] [--source=NAME] [--since=DATE]
                 [--until=DATE] [--format=table|jsonl|binpb]
   refrain stats --db=FILE
@@ -50,10 +51,13 @@ rule options:
 limits (scan, ingest):
   --max-document-bytes=BYTES  larger articles are skipped with an error (64 MiB)
   --max-sentence-bytes=BYTES  longer sentences are matched in pieces cut at
-                              whitespace (64 KiB)
+                              whitespace (64 KiB; at least 256)
   --max-mentions-per-sentence=N, --max-mentions-per-document=N
                               further hits are counted and reported, not
                               recorded; exit code 1 (100; 10000)
+
+Only regular files and pipes are read. --out files are written whole or not
+at all, and never onto an input.
 
 exit codes: 0 all good; 1 rule errors, failing examples, or inputs that
 were skipped; 2 usage errors (bad flags, unreadable rules or output)

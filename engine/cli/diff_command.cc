@@ -14,6 +14,7 @@
 #include "engine/store/claim_store.h"
 #include "engine/store/mention_stream.h"
 #include "engine/text/escape.h"
+#include "engine/util/file_util.h"
 
 namespace refrain {
 
@@ -33,11 +34,23 @@ int DiffCommand(const std::vector<std::string>& argv, std::ostream& out,
   }
   absl::StatusOr<ReportFormat> format = ParseReportFormat(args.Get("format", "text"));
   if (!format.ok()) {
-    err << "refrain: --format: " << format.status().message() << "\n";
+    err << "refrain: --format: " << EscapeControls(format.status().message()) << "\n";
     return kExitUsage;
   }
   MentionQuery query;
   if (!ParseMentionQuery(args, &query, err)) return kExitUsage;
+  // Opened first, so that an output that is the input is refused before
+  // anything is read; written whole, or not at all.
+  std::unique_ptr<OutputFile> file;
+  if (args.Has("out")) {
+    absl::StatusOr<std::unique_ptr<OutputFile>> opened = OutputFile::Create(
+        args.Get("out"), {args.Get("db", "-"), args.Get("mentions", "-")});
+    if (!opened.ok()) {
+      err << "refrain: " << EscapeControls(opened.status().message()) << "\n";
+      return kExitUsage;
+    }
+    file = *std::move(opened);
+  }
 
   std::vector<Mention> mentions;
   if (args.Has("db")) {
@@ -54,12 +67,16 @@ int DiffCommand(const std::vector<std::string>& argv, std::ostream& out,
     }
   } else {
     const std::string path = args.Get("mentions");
-    std::ifstream file(path, std::ios::binary);
-    if (!file) {
-      err << "refrain: cannot read " << path << ": " << std::strerror(errno) << "\n";
+    std::ifstream in(path, std::ios::binary);
+    if (!in) {
+      err << "refrain: cannot read " << EscapeControls(path) << ": " << std::strerror(errno) << "\n";
       return kExitUsage;
     }
-    MentionReader reader(&file, absl::EndsWith(path, ".binpb") ? MentionFormat::kBinpb
+    if (absl::Status s = CheckReadableFile(path); !s.ok()) {  // not /dev/zero
+      err << "refrain: " << EscapeControls(s.message()) << "\n";
+      return kExitUsage;
+    }
+    MentionSource reader(&in, absl::EndsWith(path, ".binpb") ? MentionFormat::kBinpb
                                                                : MentionFormat::kJsonl,
                          path);
     while (true) {
@@ -79,11 +96,10 @@ int DiffCommand(const std::vector<std::string>& argv, std::ostream& out,
   render.color = *format == ReportFormat::kText && !args.Has("out") &&
                  &out == &std::cout && isatty(STDOUT_FILENO);
   const std::string text = RenderReport(BuildReport(mentions), *format, render);
-  if (args.Has("out")) {
-    std::ofstream file(args.Get("out"), std::ios::binary | std::ios::trunc);
-    if (!file || !(file << text) || !file.flush()) {
-      err << "refrain: cannot write " << args.Get("out") << ": " << std::strerror(errno)
-          << "\n";
+  if (file != nullptr) {
+    file->stream() << text;
+    if (absl::Status s = file->Commit(); !s.ok()) {
+      err << "refrain: " << EscapeControls(s.message()) << "\n";
       return kExitFindings;
     }
     err << "refrain: wrote the " << args.Get("format", "text") << " report of "

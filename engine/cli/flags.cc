@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <thread>
 
+#include "absl/hash/hash.h"
 #include "absl/strings/match.h"
 #include "absl/strings/numbers.h"
 #include "absl/strings/str_format.h"
@@ -24,13 +25,19 @@ const std::set<std::string> kScanBoolFlags = {"strict", "fold-diacritics"};
 
 namespace {
 
-// Parses --NAME as a positive byte count into `*value` when given.
+// Parses --NAME as a number of `unit` of at least `minimum` (at least 1)
+// into `*value` when given.
 bool ByteFlag(const Args& args, const std::string& name, size_t* value, std::ostream& err,
-              const char* unit = "bytes") {
+              const char* unit = "bytes", size_t minimum = 1) {
   if (!args.Has(name)) return true;
   uint64_t bytes;
   if (!absl::SimpleAtoi(args.Get(name), &bytes) || bytes == 0) {
     err << "refrain: --" << name << " wants a positive number of " << unit << ", got '"
+        << args.Get(name) << "'\n";
+    return false;
+  }
+  if (bytes < minimum) {
+    err << "refrain: --" << name << " must be at least " << minimum << " " << unit << ", got '"
         << args.Get(name) << "'\n";
     return false;
   }
@@ -164,8 +171,16 @@ std::unique_ptr<Engine> EngineFromFlags(const Args& args, const std::string& com
     *code = kExitUsage;
     return nullptr;
   }
-  return EngineFromPaths(absl::StrSplit(args.Get("rules"), ',', absl::SkipEmpty()), args,
-                         err, code);
+  const std::vector<std::string> paths =
+      absl::StrSplit(args.Get("rules"), ',', absl::SkipWhitespace());
+  if (paths.empty()) {
+    // No rules would find nothing, and a rescan would delete every mention.
+    err << "refrain: --rules is empty; " << command
+        << " needs a rule file or directory\n";
+    *code = kExitUsage;
+    return nullptr;
+  }
+  return EngineFromPaths(paths, args, err, code);
 }
 
 std::unique_ptr<Engine> EngineFromPaths(const std::vector<std::string>& paths,
@@ -173,7 +188,8 @@ std::unique_ptr<Engine> EngineFromPaths(const std::vector<std::string>& paths,
   *code = kExitUsage;
   EngineOptions options;
   if (!CompileOptionsFromFlags(args, &options.compile, err) ||
-      !ByteFlag(args, "max-sentence-bytes", &options.scan.max_sentence_bytes, err) ||
+      !ByteFlag(args, "max-sentence-bytes", &options.scan.max_sentence_bytes, err, "bytes",
+                kMinSentenceBytes) ||
       !ByteFlag(args, "max-mentions-per-sentence", &options.scan.max_mentions_per_sentence,
                 err, "mentions") ||
       !ByteFlag(args, "max-mentions-per-document", &options.scan.max_mentions_per_document,
@@ -198,16 +214,37 @@ ScanRun::ScanRun(const Scanner& scanner, int threads, bool strict, std::ostream&
       pool_(scanner, threads, std::move(render),
             [this](ScanPool::Result result) { Consume(std::move(result)); }) {}
 
-void ScanRun::OnDocument(Document document) {
+void ScanRun::OnDocument(Document document, const std::string& place) {
   if (!failed_.ok()) return;
   bytes_ += document.text().size();
+  Submitted(place, 0);
   pool_.Submit(std::move(document));
+}
+
+void ScanRun::Submitted(const std::string& path, int line) {
+  if (paths_.empty() || paths_.back() != path) paths_.push_back(path);
+  pending_.push_back({static_cast<uint32_t>(paths_.size() - 1), line});
+}
+
+std::string ScanRun::Describe(Place place) const {
+  return place.line > 0 ? absl::StrCat(paths_[place.path], ":", place.line)
+                        : paths_[place.path];
+}
+
+void ScanRun::CheckDuplicate(const std::string& id, Place place) {
+  auto [it, first] = first_read_.try_emplace(absl::HashOf(id), place);
+  if (first) return;
+  ShowProgress(true);
+  err_ << "refrain: warning: " << Describe(place) << ": document id '" << id
+       << "' was already read at " << Describe(it->second)
+       << " (in a store, the later replaces the earlier)\n";
 }
 
 bool ScanRun::OnJsonLine(const DocumentReader& reader, const std::string& path,
                          int line, std::string text) {
   if (!failed_.ok() || stopped_) return false;
   bytes_ += text.size();
+  Submitted(path, line);
   const size_t size = text.size();
   pool_.Submit([&reader, path, line, text = std::move(text)]() {
     return reader.ParseJsonLine(path, line, text);
@@ -216,11 +253,14 @@ bool ScanRun::OnJsonLine(const DocumentReader& reader, const std::string& path,
 }
 
 void ScanRun::Consume(ScanPool::Result result) {
+  const Place place = pending_.front();  // results come in submission order
+  pending_.pop_front();
   if (!failed_.ok() || stopped_) return;
   if (!result.document.ok()) {
-    stopped_ = !OnSkipped(result.document.status());
+    stopped_ = !Skip(result.document.status());
     return;
   }
+  CheckDuplicate(result.document->id(), place);
   ++documents_;
   if (result.unrecorded > 0) {
     ShowProgress(true);
@@ -238,11 +278,26 @@ void ScanRun::Consume(ScanPool::Result result) {
 }
 
 bool ScanRun::OnSkipped(const absl::Status& error) {
+  // Through the pool, so that it is reported after the documents read
+  // before it, on any number of threads.
+  if (!failed_.ok() || stopped_) return false;
+  Submitted("", 0);
+  pool_.Submit([error]() -> absl::StatusOr<Document> { return error; }, 0);
+  return !strict_ && failed_.ok() && !stopped_;
+}
+
+bool ScanRun::Skip(const absl::Status& error) {
   ShowProgress(true);
   ++skipped_;
   err_ << (strict_ ? "refrain: error: " : "refrain: skipped: ")
        << EscapeControls(error.message()) << "\n";
   return !strict_ && failed_.ok();
+}
+
+absl::StatusOr<bool> MentionSource::Next(Mention* mention) {
+  absl::StatusOr<bool> more = reader_.Next(mention);
+  if (absl::Status limit = limited_.status(name_); !limit.ok()) return limit;
+  return more;
 }
 
 int ThreadsFromFlags(const Args& args, std::ostream& err) {

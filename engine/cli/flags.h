@@ -4,7 +4,10 @@
 #define REFRAIN_ENGINE_CLI_FLAGS_H_
 
 #include <chrono>
+#include <cstdint>
+#include <deque>
 #include <functional>
+#include <istream>
 #include <map>
 #include <memory>
 #include <ostream>
@@ -12,13 +15,16 @@
 #include <string>
 #include <vector>
 
+#include "absl/container/flat_hash_map.h"
 #include "absl/status/status.h"
 #include "engine/engine.h"
 #include "engine/match/scan_pool.h"
 #include "engine/match/scanner.h"
 #include "engine/rules/rule_compiler.h"
 #include "engine/store/claim_store.h"
+#include "engine/store/mention_stream.h"
 #include "engine/text/document_reader.h"
+#include "engine/util/file_util.h"
 
 namespace refrain {
 
@@ -102,7 +108,8 @@ class ScanRun : public DocumentSink {
   // limits, or `consume` failed.
   int Run(const std::vector<std::string>& inputs, const ReadOptions& options);
 
-  void OnDocument(Document document) override;
+  void OnDocument(Document document, const std::string& place) override;
+  // Reported in input order, after the documents read before it.
   bool OnSkipped(const absl::Status& error) override;
   // Parses JSON lines on the scanning threads too.
   bool OnJsonLine(const DocumentReader& reader, const std::string& path, int line,
@@ -110,8 +117,21 @@ class ScanRun : public DocumentSink {
 
  private:
   using Clock = std::chrono::steady_clock;
+  // Where a document was read: `paths_[path]`, and its line (0 for none).
+  struct Place {
+    uint32_t path;
+    int line;
+  };
   void ShowProgress(bool clear);
   void Consume(ScanPool::Result result);
+  // Reports a skipped input; returns whether to go on.
+  bool Skip(const absl::Status& error);
+  // Notes that the next document submitted was read at `path`:`line`.
+  void Submitted(const std::string& path, int line);
+  std::string Describe(Place place) const;
+  // Warns when `id`, read at `place`, was already read in this run (in a
+  // store the later would silently replace the earlier).
+  void CheckDuplicate(const std::string& id, Place place);
 
   const Scanner& scanner_;
   const bool strict_;
@@ -124,9 +144,43 @@ class ScanRun : public DocumentSink {
   std::map<std::string, int> by_claim_;
   int64_t documents_ = 0, skipped_ = 0, bytes_ = 0;
   int64_t limited_ = 0, unrecorded_ = 0;  // documents over the mention limits
+  // The places of documents submitted and not yet consumed, in order, and
+  // where each document id was first read, by a 64-bit hash of the id
+  // (16 bytes per document rather than its id and place).
+  std::vector<std::string> paths_;
+  std::deque<Place> pending_;
+  absl::flat_hash_map<uint64_t, Place> first_read_;
   absl::Status failed_;
   bool stopped_ = false;  // --strict met a bad input on a scanning thread
   ScanPool pool_;  // last: its workers use the members above
+};
+
+// Largest JSON line of a mention stream, in bytes: 256 MiB (a record holds
+// its sentence, at most --max-sentence-bytes, 64 KiB by default).
+inline constexpr size_t kMaxMentionLineBytes = 256 << 20;
+
+// The records of a mention stream (import, diff --mentions): a
+// MentionReader whose JSON lines are limited to kMaxMentionLineBytes as they
+// are read, so an endless line ends with an error instead of filling memory.
+class MentionSource {
+ public:
+  // Reads `format` from `in`, which it does not own; `name` names it in
+  // messages.
+  MentionSource(std::istream* in, MentionFormat format, const std::string& name)
+      : limited_(in->rdbuf(), kMaxMentionLineBytes),
+        limited_in_(&limited_),
+        reader_(&limited_in_, format, name),
+        name_(name) {}
+
+  // MentionReader::Next, or OutOfRange ("name:line: line exceeds the limit
+  // of N bytes").
+  absl::StatusOr<bool> Next(Mention* mention);
+
+ private:
+  LineLimitedBuffer limited_;
+  std::istream limited_in_;
+  MentionReader reader_;
+  const std::string name_;
 };
 
 // The value of --threads: a positive number, "auto" (the machine's cores),

@@ -1,7 +1,6 @@
 // refrain scan
 #include <cerrno>
 #include <cstring>
-#include <fstream>
 #include <sstream>
 
 #include "absl/strings/str_cat.h"
@@ -10,6 +9,8 @@
 #include "engine/cli/commands.h"
 #include "engine/cli/flags.h"
 #include "engine/store/mention_stream.h"
+#include "engine/text/escape.h"
+#include "engine/util/file_util.h"
 
 namespace refrain {
 
@@ -28,7 +29,7 @@ int ScanCommand(const std::vector<std::string>& argv, std::ostream& out,
   }
   absl::StatusOr<MentionFormat> format = ParseMentionFormat(args.Get("format", "jsonl"));
   if (!format.ok()) {
-    err << "refrain: --format: " << format.status().message() << "\n";
+    err << "refrain: --format: " << EscapeControls(format.status().message()) << "\n";
     return kExitUsage;
   }
 
@@ -38,16 +39,17 @@ int ScanCommand(const std::vector<std::string>& argv, std::ostream& out,
   std::unique_ptr<Engine> engine = EngineFromFlags(args, "scan", err, &code);
   if (engine == nullptr) return code;
 
-  std::ofstream file;
+  std::unique_ptr<OutputFile> file;
   std::ostream* output = &out;
   if (args.Has("out")) {
-    file.open(args.Get("out"), std::ios::binary | std::ios::trunc);
-    if (!file) {
-      err << "refrain: cannot write " << args.Get("out") << ": " << std::strerror(errno)
-          << "\n";
+    absl::StatusOr<std::unique_ptr<OutputFile>> opened =
+        OutputFile::Create(args.Get("out"), args.positional);
+    if (!opened.ok()) {
+      err << "refrain: " << EscapeControls(opened.status().message()) << "\n";
       return kExitUsage;
     }
-    output = &file;
+    file = *std::move(opened);
+    output = &file->stream();
   }
   // Records are rendered on the scanning threads and written in order.
   const MentionFormat chosen = *format;
@@ -70,6 +72,14 @@ int ScanCommand(const std::vector<std::string>& argv, std::ostream& out,
   if (!output->flush() && result == kExitOk) {
     err << "refrain: cannot write output: " << std::strerror(errno) << "\n";
     result = kExitFindings;
+  }
+  // The records of inputs that were skipped are not missing, so the file
+  // replaces the old one unless writing it failed.
+  if (file != nullptr && output->good()) {
+    if (absl::Status s = file->Commit(); !s.ok()) {
+      err << "refrain: " << EscapeControls(s.message()) << "\n";
+      result = kExitFindings;
+    }
   }
   return result;
 }

@@ -1,4 +1,6 @@
 // refrain ingest | query | stats | export | import: the claim store.
+#include <unistd.h>
+
 #include <algorithm>
 #include <array>
 #include <cerrno>
@@ -17,12 +19,18 @@
 #include "engine/store/mention_stream.h"
 #include "engine/store/store_writer.h"
 #include "engine/text/escape.h"
+#include "engine/util/file_util.h"
 #include "engine/util/proto_util.h"
 #include "engine/util/status_macros.h"
 #include "re2/re2.h"
 
 namespace refrain {
 namespace {
+
+// A rescan that would remove more than half of the rescanned documents'
+// mentions, and at least this many, is refused without --force: it is far
+// more likely a rule file left out or broken than a deliberate edit.
+constexpr int64_t kMinGuardedRemovals = 10;
 
 // Prints what a rescan changed, per claim, with a few examples.
 void PrintRescan(const RescanReport& report, std::ostream& out) {
@@ -43,9 +51,14 @@ void PrintRescan(const RescanReport& report, std::ostream& out) {
        {std::make_pair('+', &report.added_examples),
         std::make_pair('-', &report.removed_examples)}) {
     for (const Mention& m : *examples) {
-      out << "  " << sign << " " << m.claim_id() << "  " << m.doc_id() << "  \""
-          << m.text() << "\"\n";
+      out << "  " << sign << " " << m.claim_id() << "  " << EscapeControls(m.doc_id())
+          << "  \"" << EscapeControls(m.text()) << "\"\n";
     }
+  }
+  if (report.unrecorded > 0) {
+    out << "  " << report.unrecorded
+        << " hits not recorded: beyond the mention limits (--max-mentions-per-sentence, "
+           "--max-mentions-per-document)\n";
   }
 }
 
@@ -56,7 +69,7 @@ int IngestCommand(const std::vector<std::string>& argv, std::ostream& out,
   Args args;
   std::set<std::string> value_flags = {"db", "busy-timeout", "batch"};
   value_flags.insert(kScanValueFlags.begin(), kScanValueFlags.end());
-  std::set<std::string> bool_flags = {"rescan"};
+  std::set<std::string> bool_flags = {"rescan", "force"};
   bool_flags.insert(kScanBoolFlags.begin(), kScanBoolFlags.end());
   if (!ParseArgs(argv, 1, value_flags, bool_flags, &args, err)) return kExitUsage;
   ReadOptions read;
@@ -65,24 +78,10 @@ int IngestCommand(const std::vector<std::string>& argv, std::ostream& out,
     err << "refrain: ingest needs INPUTs, or --rescan\n";
     return kExitUsage;
   }
-  int code;
-  const int threads = ThreadsFromFlags(args, err);
-  if (threads == 0) return kExitUsage;
-  std::unique_ptr<Engine> engine = EngineFromFlags(args, "ingest", err, &code);
-  if (engine == nullptr) return code;
-  std::unique_ptr<ClaimStore> store = OpenStore(args, /*create=*/true, err, &code);
-  if (store == nullptr) return code;
-
-  if (args.Has("rescan")) {
-    absl::StatusOr<RescanReport> report = store->Rescan(engine->scanner());
-    if (!report.ok()) {
-      err << "refrain: " << report.status().message() << "\n";
-      return kExitFindings;
-    }
-    PrintRescan(*report, out);
+  if (args.Has("force") && !args.Has("rescan")) {
+    err << "refrain: --force only applies to --rescan\n";
+    return kExitUsage;
   }
-  if (args.positional.empty()) return kExitOk;
-
   // Documents are stored on a thread of their own, committed in batches
   // (each document atomic within its batch): up to --batch documents
   // (1,000) or 16 MB of text. That thread is one of --threads when there are
@@ -95,6 +94,43 @@ int IngestCommand(const std::vector<std::string>& argv, std::ostream& out,
         << args.Get("batch") << "'\n";
     return kExitUsage;
   }
+  int code;
+  const int threads = ThreadsFromFlags(args, err);
+  if (threads == 0) return kExitUsage;
+  std::unique_ptr<Engine> engine = EngineFromFlags(args, "ingest", err, &code);
+  if (engine == nullptr) return code;
+  std::unique_ptr<ClaimStore> store = OpenStore(args, /*create=*/true, err, &code);
+  if (store == nullptr) return code;
+
+  bool limited = false;  // a rescan left hits unrecorded
+  if (args.Has("rescan")) {
+    if (!args.Has("force")) {
+      absl::StatusOr<RescanReport> preview = store->Rescan(engine->scanner(), /*dry_run=*/true);
+      if (!preview.ok()) {
+        err << "refrain: " << EscapeControls(preview.status().message()) << "\n";
+        return kExitFindings;
+      }
+      int64_t removed = 0;
+      for (const auto& [claim, n] : preview->removed) removed += n;
+      if (removed >= kMinGuardedRemovals && removed * 2 > preview->old_mentions) {
+        PrintRescan(*preview, err);
+        err << "refrain: the rescan would remove " << removed << " of the "
+            << preview->old_mentions << " mentions of " << preview->documents
+            << " documents (more than half); nothing was changed. Check --rules, or "
+               "run again with --force\n";
+        return kExitUsage;
+      }
+    }
+    absl::StatusOr<RescanReport> report = store->Rescan(engine->scanner());
+    if (!report.ok()) {
+      err << "refrain: " << EscapeControls(report.status().message()) << "\n";
+      return kExitFindings;
+    }
+    PrintRescan(*report, out);
+    limited = report->unrecorded > 0;
+  }
+  if (args.positional.empty()) return limited ? kExitFindings : kExitOk;
+
   StoreWriter writer(store.get(), options);
   bool reported = false;  // the writer's error, by ScanRun
   // The content hash is computed on the scanning threads, as the "render".
@@ -110,13 +146,13 @@ int IngestCommand(const std::vector<std::string>& argv, std::ostream& out,
               });
   int result = run.Run(args.positional, read);
   if (absl::Status s = writer.Finish(); !s.ok()) {
-    if (!reported) err << "refrain: " << s.message() << "\n";
+    if (!reported) err << "refrain: " << EscapeControls(s.message()) << "\n";
     result = kExitFindings;
   }
   const StoreWriter::Counts& counts = writer.counts();
   err << "refrain: " << store->path() << ": " << counts.added << " added, "
       << counts.replaced << " replaced, " << counts.unchanged << " unchanged\n";
-  return result;
+  return limited ? kExitFindings : result;
 }
 
 int QueryCommand(const std::vector<std::string>& argv, std::ostream& out,
@@ -260,6 +296,13 @@ int ImportCommand(const std::vector<std::string>& argv, std::ostream& out,
     err << "refrain: import needs a FILE of mentions (.jsonl or .binpb), or -\n";
     return kExitUsage;
   }
+  // Every flag is checked before the store is created.
+  if (absl::StatusOr<MentionFormat> format = ParseMentionFormat(args.Get("format", "jsonl"));
+      !format.ok() ||
+      (*format != MentionFormat::kJsonl && *format != MentionFormat::kBinpb)) {
+    err << "refrain: --format: choose jsonl or binpb\n";
+    return kExitUsage;
+  }
   int code;
   std::unique_ptr<ClaimStore> store = OpenStore(args, /*create=*/true, err, &code);
   if (store == nullptr) return code;
@@ -275,15 +318,22 @@ int ImportCommand(const std::vector<std::string>& argv, std::ostream& out,
     }
     std::ifstream file;
     std::istream* in = &std::cin;
+    // Only files and pipes end: not /dev/zero.
+    if (absl::Status s = path == "-" ? CheckReadableDescriptor(STDIN_FILENO, "stdin")
+                                     : CheckReadableFile(path);
+        !s.ok()) {
+      err << "refrain: " << EscapeControls(s.message()) << "\n";
+      return kExitFindings;
+    }
     if (path != "-") {
       file.open(path, std::ios::binary);
       if (!file) {
-        err << "refrain: cannot read " << path << ": " << std::strerror(errno) << "\n";
+        err << "refrain: cannot read " << EscapeControls(path) << ": " << std::strerror(errno) << "\n";
         return kExitFindings;
       }
       in = &file;
     }
-    MentionReader reader(in, *format, path == "-" ? "stdin" : path);
+    MentionSource reader(in, *format, path == "-" ? "stdin" : path);
     int64_t stored = 0;
     absl::Status status =
         store->Import([&reader](Mention* m) { return reader.Next(m); }, &stored);

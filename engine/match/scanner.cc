@@ -68,7 +68,8 @@ absl::StatusOr<std::unique_ptr<Scanner>> Scanner::Create(
     }
   }
   scanner->options_ = options;
-  scanner->options_.max_sentence_bytes = std::max<size_t>(options.max_sentence_bytes, 256);
+  scanner->options_.max_sentence_bytes =
+      std::max(options.max_sentence_bytes, kMinSentenceBytes);
   scanner->rules_ = std::move(rules);
   return scanner;
 }

@@ -33,6 +33,10 @@
 
 namespace refrain {
 
+// The smallest piece a long sentence is matched in, in bytes: smaller
+// pieces would cut most claims apart.
+inline constexpr size_t kMinSentenceBytes = 256;
+
 struct ScanOptions {
   // RE2's memory budget for the set of literals, in bytes. When a text
   // needs more, the scanner falls back to matching every claim in it
@@ -45,7 +49,7 @@ struct ScanOptions {
   // Sentences longer than this many bytes (a document with no sentence
   // breaks, say) are matched in pieces of at most this size, cut at
   // whitespace, so that matching stays fast whatever the input. Default:
-  // 64 KiB.
+  // 64 KiB; at least kMinSentenceBytes (a smaller value is raised to it).
   size_t max_sentence_bytes = 64 << 10;
   // At most this many mentions are made of one sentence (or piece of one),
   // and of one document; further hits are counted, not recorded, so that an

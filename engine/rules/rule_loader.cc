@@ -1,16 +1,15 @@
 #include "engine/rules/rule_loader.h"
 
 #include <algorithm>
-#include <cerrno>
 #include <cstring>
 #include <filesystem>
-#include <fstream>
-#include <sstream>
 #include <system_error>
 
 #include "absl/strings/ascii.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_split.h"
+#include "absl/strings/strip.h"
+#include "engine/util/file_util.h"
 #include "google/protobuf/descriptor.h"
 #include "google/protobuf/io/tokenizer.h"
 #include "re2/re2.h"
@@ -69,6 +68,15 @@ class DiagnosticCollector : public google::protobuf::io::ErrorCollector {
 
   void AddError(int line, google::protobuf::io::ColumnNumber column,
                 const std::string& message) override {
+    // At the end of the file the parser says "Expected X, got: " with the
+    // (empty) text of the end-of-file token.
+    absl::string_view expected = message;
+    if (absl::ConsumeSuffix(&expected, ", got: ")) {
+      Add(Diagnostic::Severity::kError, line, column,
+          absl::StrCat("unexpected end of file; ", absl::AsciiStrToLower(expected.substr(0, 1)),
+                       expected.substr(1)));
+      return;
+    }
     Add(Diagnostic::Severity::kError, line, column,
         message + SuggestField(message));
   }
@@ -161,16 +169,14 @@ absl::StatusOr<std::vector<std::string>> ListRuleFiles(
       files.push_back(path);
       continue;
     }
-    std::vector<std::string> found;
-    for (fs::recursive_directory_iterator it(path, ec), end; !ec && it != end;
-         it.increment(ec)) {
-      if (it->is_regular_file(ec) && it->path().extension() == ".textproto") {
-        found.push_back(it->path().string());
-      }
-    }
-    if (ec) {
-      return absl::PermissionDeniedError(
-          absl::StrCat(path, ": cannot list directory: ", ec.message()));
+    std::vector<std::string> listed, found;
+    std::vector<absl::Status> errors;
+    ListFiles(path, /*skip_hidden=*/false, &listed, &errors);
+    // A rule set with a file left out would be silently different: any
+    // entry that cannot be read is an error.
+    if (!errors.empty()) return errors.front();
+    for (const std::string& file : listed) {
+      if (fs::path(file).extension() == ".textproto") found.push_back(file);
     }
     if (found.empty()) {
       return absl::NotFoundError(
@@ -184,21 +190,15 @@ absl::StatusOr<std::vector<std::string>> ListRuleFiles(
 
 absl::StatusOr<RuleFile> LoadRuleFile(const std::string& path,
                                       std::vector<Diagnostic>* diagnostics) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) {
-    int err = errno;
-    std::string message = absl::StrCat(path, ": cannot read: ", std::strerror(err));
-    if (err == ENOENT) return absl::NotFoundError(message);
-    if (err == EACCES) return absl::PermissionDeniedError(message);
-    return absl::UnavailableError(message);
+  absl::StatusOr<std::string> content =
+      ReadFileUpTo(path, kMaxRuleFileBytes, "rule file", "");
+  if (!content.ok()) {
+    if (absl::IsDataLoss(content.status()) || absl::IsOutOfRange(content.status())) {
+      return absl::FailedPreconditionError(content.status().message());
+    }
+    return content.status();
   }
-  std::ostringstream content;
-  content << in.rdbuf();
-  if (in.bad() || fs::is_directory(path)) {
-    return absl::FailedPreconditionError(
-        absl::StrCat(path, ": cannot read: not a regular file"));
-  }
-  return ParseRuleFile(path, content.str(), diagnostics);
+  return ParseRuleFile(path, *std::move(content), diagnostics);
 }
 
 absl::StatusOr<RuleFile> ParseRuleFile(const std::string& path,

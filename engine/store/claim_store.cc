@@ -501,7 +501,7 @@ absl::Status ClaimStore::LoadMentions(int64_t document_row,
   return step == SQLITE_DONE ? absl::OkStatus() : Error(step, "cannot read mentions");
 }
 
-absl::StatusOr<RescanReport> ClaimStore::Rescan(const Scanner& scanner) {
+absl::StatusOr<RescanReport> ClaimStore::Rescan(const Scanner& scanner, bool dry_run) {
   std::vector<int64_t> rows;
   {
     Statement select = Prepare("SELECT id FROM documents WHERE text IS NOT NULL ORDER BY id");
@@ -543,6 +543,8 @@ absl::StatusOr<RescanReport> ClaimStore::Rescan(const Scanner& scanner) {
       }
       ++report.documents;
       report.changed_documents += changed;
+      report.old_mentions += static_cast<int64_t>(old_mentions.size());
+      if (dry_run) return absl::OkStatus();
       RETURN_IF_ERROR(DeleteMentions(row));
       return InsertMentions(row, new_mentions);
     }));

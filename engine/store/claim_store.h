@@ -75,6 +75,7 @@ struct MentionQuery {
 struct RescanReport {
   int documents = 0;
   int changed_documents = 0;
+  int64_t old_mentions = 0;  // what the rescanned documents held before
   std::map<std::string, int> added;    // claim id -> mentions
   std::map<std::string, int> removed;  // claim id -> mentions
   int64_t unrecorded = 0;  // hits beyond the scanner's mention limits
@@ -143,8 +144,9 @@ class ClaimStore {
 
   // Scans every stored document that has text again with `scanner`,
   // replacing its mentions (one transaction per document), and reports
-  // what appeared and disappeared.
-  absl::StatusOr<RescanReport> Rescan(const Scanner& scanner);
+  // what appeared and disappeared. With `dry_run`, only reports: the store
+  // is left as it was.
+  absl::StatusOr<RescanReport> Rescan(const Scanner& scanner, bool dry_run = false);
 
   // Calls `fn` for each mention matching `query`, ordered by date, source,
   // document and position. Stops at, and returns, the first error of `fn`.

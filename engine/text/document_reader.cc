@@ -1,12 +1,13 @@
 #include "engine/text/document_reader.h"
 
+#include <unistd.h>
+
 #include <algorithm>
 #include <cerrno>
 #include <cstring>
 #include <filesystem>
 #include <fstream>
 #include <iostream>
-#include <sstream>
 #include <system_error>
 
 #include "absl/strings/ascii.h"
@@ -16,6 +17,7 @@
 #include "absl/strings/strip.h"
 #include "engine/text/date.h"
 #include "engine/text/utf8.h"
+#include "engine/util/file_util.h"
 #include "simdjson.h"
 
 namespace refrain {
@@ -24,6 +26,7 @@ namespace {
 namespace fs = std::filesystem;
 
 constexpr absl::string_view kBom = "\xEF\xBB\xBF";
+constexpr char kStdinName[] = "stdin";
 
 absl::Status Problem(absl::string_view path, int line, absl::string_view what) {
   return absl::InvalidArgumentError(
@@ -79,7 +82,7 @@ bool DocumentSink::OnJsonLine(const DocumentReader& reader, const std::string& p
                               int line, std::string text) {
   absl::StatusOr<Document> doc = reader.ParseJsonLine(path, line, text);
   if (!doc.ok()) return OnSkipped(doc.status());
-  OnDocument(std::move(*doc));
+  OnDocument(std::move(*doc), absl::StrCat(path, ":", line));
   return true;
 }
 
@@ -215,50 +218,58 @@ absl::StatusOr<Document> DocumentReader::ParseJsonLine(const std::string& path,
 bool DocumentReader::ReadJsonLines(const std::string& path, std::istream& in,
                                    DocumentSink* sink) const {
   std::string line;
-  for (int number = 1; std::getline(in, line); ++number) {
+  bool any = false;
+  for (int number = 1;; ++number) {
+    // A line longer than the limit is dropped as it is read, never buffered.
+    const LineRead read = ReadLineUpTo(in, options_.max_document_bytes, &line);
+    if (read == LineRead::kEnd) break;
+    if (read == LineRead::kTooLong) {
+      any = true;
+      if (!sink->OnSkipped(Problem(path, number, absl::StrCat(
+              "line exceeds the limit of ", options_.max_document_bytes,
+              " bytes (--max-document-bytes)")))) {
+        return false;
+      }
+      continue;
+    }
     absl::string_view view = line;
     if (number == 1) absl::ConsumePrefix(&view, kBom);
     if (absl::StripAsciiWhitespace(view).empty()) continue;
+    any = true;
     if (view.size() != line.size()) line = std::string(view);
     if (!sink->OnJsonLine(*this, path, number, std::move(line))) return false;
   }
   if (in.bad()) {
     return sink->OnSkipped(absl::DataLossError(absl::StrCat(path, ": read error")));
   }
+  if (!any) {
+    // As for an empty text file: an input that holds nothing is a mistake.
+    return sink->OnSkipped(Problem(
+        path, 0, path == kStdinName ? "no documents on standard input" : "empty file"));
+  }
   return true;
 }
 
 bool DocumentReader::ReadFile(const std::string& path, DocumentSink* sink) const {
-  // A large buffer: JSON Lines files are read a line at a time.
-  std::vector<char> buffer(1 << 20);
-  std::ifstream in;
-  in.rdbuf()->pubsetbuf(buffer.data(), static_cast<std::streamsize>(buffer.size()));
-  in.open(path, std::ios::binary);
-  if (!in) {
-    const int err = errno;
-    std::string message = absl::StrCat(path, ": cannot read: ", std::strerror(err));
-    return sink->OnSkipped(err == EACCES ? absl::PermissionDeniedError(message)
-                                         : absl::NotFoundError(message));
-  }
   if (absl::EndsWith(path, ".jsonl") || absl::EndsWith(path, ".ndjson")) {
+    if (absl::Status s = CheckReadableFile(path); !s.ok()) return sink->OnSkipped(s);
+    // A large buffer: JSON Lines files are read a line at a time.
+    std::vector<char> buffer(1 << 20);
+    std::ifstream in;
+    in.rdbuf()->pubsetbuf(buffer.data(), static_cast<std::streamsize>(buffer.size()));
+    in.open(path, std::ios::binary);
+    if (!in) {
+      return sink->OnSkipped(absl::PermissionDeniedError(
+          absl::StrCat(path, ": cannot read: ", std::strerror(errno))));
+    }
     return ReadJsonLines(path, in, sink);
   }
-  // Refuse an oversized file before reading it into memory.
-  std::error_code ec;
-  const uintmax_t size = fs::file_size(path, ec);
-  if (!ec && size > options_.max_document_bytes) {
-    return sink->OnSkipped(Problem(path, 0, absl::StrCat(
-        "article of ", size, " bytes exceeds the limit of ",
-        options_.max_document_bytes, " bytes (--max-document-bytes)")));
-  }
-  std::ostringstream content;
-  content << in.rdbuf();
-  if (in.bad()) {
-    return sink->OnSkipped(absl::DataLossError(absl::StrCat(path, ": read error")));
-  }
-  absl::StatusOr<Document> doc = ParseText(path, content.str());
+  absl::StatusOr<std::string> content =
+      ReadFileUpTo(path, options_.max_document_bytes, "article", "--max-document-bytes");
+  if (!content.ok()) return sink->OnSkipped(content.status());
+  absl::StatusOr<Document> doc = ParseText(path, *std::move(content));
   if (!doc.ok()) return sink->OnSkipped(doc.status());
-  sink->OnDocument(std::move(*doc));
+  sink->OnDocument(std::move(*doc), path);
   return true;
 }
 
@@ -268,22 +279,14 @@ absl::Status DocumentReader::Read(const std::vector<std::string>& inputs,
     bool go_on = true;
     std::error_code ec;
     if (input == "-") {
-      go_on = ReadJsonLines("stdin", std::cin, sink);
+      const absl::Status usable = CheckReadableDescriptor(STDIN_FILENO, kStdinName);
+      go_on = usable.ok() ? ReadJsonLines(kStdinName, std::cin, sink)
+                          : sink->OnSkipped(usable);
     } else if (fs::is_directory(input, ec)) {
       std::vector<std::string> files;
-      for (fs::recursive_directory_iterator it(input, ec), end; !ec && it != end;
-           it.increment(ec)) {
-        const std::string name = it->path().filename().string();
-        if (!name.empty() && name[0] == '.') {
-          if (it->is_directory(ec)) it.disable_recursion_pending();
-          continue;
-        }
-        if (it->is_regular_file(ec)) files.push_back(it->path().string());
-      }
-      if (ec) {
-        go_on = sink->OnSkipped(absl::PermissionDeniedError(
-            absl::StrCat(input, ": cannot list directory: ", ec.message())));
-      }
+      std::vector<absl::Status> errors;
+      ListFiles(input, /*skip_hidden=*/true, &files, &errors);
+      for (size_t i = 0; go_on && i < errors.size(); ++i) go_on = sink->OnSkipped(errors[i]);
       std::sort(files.begin(), files.end());
       for (size_t i = 0; go_on && i < files.size(); ++i) {
         go_on = ReadFile(files[i], sink);

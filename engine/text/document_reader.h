@@ -43,10 +43,11 @@ class DocumentReader;
 class DocumentSink {
  public:
   virtual ~DocumentSink() = default;
-  // One article.
-  virtual void OnDocument(Document document) = 0;
+  // One article, read at `place` ("path", or "path:line" for JSON Lines).
+  virtual void OnDocument(Document document, const std::string& place) = 0;
   // An input that was skipped; `error` is InvalidArgument, NotFound,
-  // PermissionDenied or DataLoss with a message that starts with
+  // PermissionDenied, FailedPrecondition (not a regular file or pipe),
+  // OutOfRange (over the size limit) or DataLoss with a message that starts with
   // "file:line: " (or "file: " when no line applies). Return false to stop
   // reading (as `--strict` does).
   virtual bool OnSkipped(const absl::Status& error) = 0;
@@ -64,10 +65,15 @@ class DocumentReader {
 
   // Reads each input in order: "-" is JSON Lines on standard input (named
   // "stdin" in ids and messages), a
-  // directory is walked recursively in sorted order (hidden files skipped),
-  // a file ending in ".jsonl" or ".ndjson" is JSON Lines, any other file is
-  // a text article. Returns Cancelled when the sink asked to stop, else OK:
-  // problems with single inputs go to `sink->OnSkipped`.
+  // directory is walked recursively in sorted order (hidden files skipped;
+  // each entry that cannot be read is skipped by its own path), a file
+  // ending in ".jsonl" or ".ndjson" is JSON Lines, any other file is a text
+  // article. Only regular files and pipes are read (not /dev/zero), and the
+  // size limit holds while reading: a JSON line or a text file over it is
+  // never buffered whole. An input holding no document (an empty file,
+  // nothing on standard input) is skipped with an error. Returns Cancelled
+  // when the sink asked to stop, else OK: problems with single inputs go to
+  // `sink->OnSkipped`.
   absl::Status Read(const std::vector<std::string>& inputs, DocumentSink* sink) const;
 
   // Parses a text article; `path` is its id unless the front matter gives

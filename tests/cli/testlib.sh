@@ -4,10 +4,12 @@ failures=0
 out="$TEST_TMPDIR/out" err="$TEST_TMPDIR/err"
 
 # expect CODE ARGS...: runs refrain with ARGS (output in $out and $err) and
-# checks its exit code.
+# checks its exit code. A run that takes more than $expect_seconds (600)
+# is stopped and exits 124, so that a hang fails its check.
+expect_seconds=600
 expect() {
   local want=$1; shift
-  "$refrain" "$@" >"$out" 2>"$err"
+  timeout "$expect_seconds" "$refrain" "$@" >"$out" 2>"$err"
   local got=$?
   if [ "$got" != "$want" ]; then
     echo "FAIL: refrain $* exited $got, want $want"; cat "$out" "$err"

@@ -134,7 +134,7 @@ TEST(DocumentReader, RejectsBadJsonLinesWithFileAndLine) {
 class Collect : public DocumentSink {
  public:
   explicit Collect(bool keep_going = true) : keep_going_(keep_going) {}
-  void OnDocument(Document d) override { ids.push_back(d.id()); }
+  void OnDocument(Document d, const std::string&) override { ids.push_back(d.id()); }
   bool OnSkipped(const absl::Status& e) override {
     errors.push_back(std::string(e.message()));
     return keep_going_;
