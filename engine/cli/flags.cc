@@ -232,11 +232,19 @@ std::string ScanRun::Describe(Place place) const {
 }
 
 void ScanRun::CheckDuplicate(const std::string& id, Place place) {
-  auto [it, first] = first_read_.try_emplace(absl::HashOf(id), place);
-  if (first) return;
+  // The first million ids are remembered (at most about 50 MB); later ones
+  // are checked against them only, so that memory stays bounded.
+  constexpr size_t kMaxRemembered = 1000000;
+  const uint64_t hash = absl::HashOf(id);
+  auto it = first_read_.find(hash);
+  if (it == first_read_.end()) {
+    if (first_read_.size() < kMaxRemembered) first_read_.emplace(hash, place);
+    return;
+  }
   ShowProgress(true);
-  err_ << "refrain: warning: " << Describe(place) << ": document id '" << id
-       << "' was already read at " << Describe(it->second)
+  err_ << "refrain: warning: " << EscapeControls(Describe(place)) << ": document id '"
+       << EscapeControls(id) << "' was already read at "
+       << EscapeControls(Describe(it->second))
        << " (in a store, the later replaces the earlier)\n";
 }
 
