@@ -41,6 +41,10 @@ usage:
                [--out=FILE] [--title=TEXT]
       How each source phrases each claim: variants aligned word by word
       against the commonest, framing labels, slots by source, a timeline.
+  refrain eval --rules=PATH --gold=FILE [--format=text|json] [--min-recall=X]
+               [--max-trap-hits=N] [RULE OPTIONS] INPUT...
+      Score the rules against annotated articles: recall per claim, traps
+      reported as claims, and every miss (docs/eval.md).
   refrain help
 
 rule options:
@@ -86,6 +90,7 @@ int RunCli(const std::vector<std::string>& args, std::ostream& out,
   if (command == "export") return ExportCommand(args, out, err);
   if (command == "import") return ImportCommand(args, out, err);
   if (command == "diff") return DiffCommand(args, out, err);
+  if (command == "eval") return EvalCommand(args, out, err);
   err << "refrain: unknown command '" << command
       << (args.size() >= 2 && command == "rules" ? " " + args[1] : "") << "'\n\n"
       << kUsage;

@@ -24,6 +24,8 @@ int ExportCommand(const std::vector<std::string>& argv, std::ostream& out,
                   std::ostream& err);
 int DiffCommand(const std::vector<std::string>& argv, std::ostream& out,
                 std::ostream& err);
+int EvalCommand(const std::vector<std::string>& argv, std::ostream& out,
+                std::ostream& err);
 int ImportCommand(const std::vector<std::string>& argv, std::ostream& out,
                   std::ostream& err);
 

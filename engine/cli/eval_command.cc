@@ -1,0 +1,176 @@
+// refrain eval
+#include <cstdlib>
+
+#include "absl/strings/numbers.h"
+#include "absl/strings/str_format.h"
+#include "engine/cli/cli.h"
+#include "engine/cli/commands.h"
+#include "engine/cli/flags.h"
+#include "engine/eval/evaluator.h"
+#include "engine/text/escape.h"
+#include "engine/util/file_util.h"
+#include "google/protobuf/util/json_util.h"
+
+namespace refrain {
+namespace {
+
+// Gold files are written by hand: far below this.
+constexpr size_t kMaxGoldBytes = 64 << 20;
+
+// Collects the articles read, with their files' content for line numbers.
+class ArticleCollector : public DocumentSink {
+ public:
+  explicit ArticleCollector(std::ostream& err) : err_(err) {}
+
+  void OnDocument(Document document, const std::string& place) override {
+    EvalArticle article;
+    article.path = place;
+    absl::StatusOr<std::string> content =
+        ReadFileUpTo(place, document.text().size() + (1 << 20), "article", "");
+    article.content = content.ok() ? *std::move(content) : document.text();
+    article.document = std::move(document);
+    articles.push_back(std::move(article));
+  }
+  bool OnSkipped(const absl::Status& error) override {
+    ++skipped;
+    err_ << "refrain: skipped: " << EscapeControls(error.message()) << "\n";
+    return true;
+  }
+
+  std::vector<EvalArticle> articles;
+  int skipped = 0;
+
+ private:
+  std::ostream& err_;
+};
+
+void PrintScore(const EvalReport::Score& s, std::ostream& out) {
+  out << absl::StrFormat("%-28s %4d/%-4d %5.2f   %3d/%-3d  %5d\n", s.claim_id(), s.found(),
+                         s.total(), s.recall(), s.trap_hits(), s.traps(), s.unannotated());
+}
+
+void PrintPlace(const EvalReport::Place& place, std::ostream& out) {
+  out << "  " << EscapeControls(place.file()) << ":" << place.line();
+}
+
+void PrintText(const EvalReport& report, std::ostream& out) {
+  out << absl::StrFormat("%-28s %9s %6s %9s %12s\n", "claim", "found", "recall", "traps hit",
+                         "unannotated");
+  for (const EvalReport::Score& s : report.claim()) PrintScore(s, out);
+  PrintScore(report.overall(), out);
+  if (report.miss_size() > 0) out << "\nmissed (yes rows no mention found)\n";
+  for (const EvalReport::Miss& m : report.miss()) {
+    PrintPlace(m.place(), out);
+    out << "  " << m.claim_id() << "  \"" << EscapeControls(m.fragment()) << "\"\n"
+        << "      in: " << EscapeControls(m.place().sentence()) << "\n";
+  }
+  if (report.trap_hit_size() > 0) out << "\ntraps reported as claims\n";
+  for (const EvalReport::TrapHit& t : report.trap_hit()) {
+    PrintPlace(t.place(), out);
+    out << "  " << t.claim_id() << " (pattern " << t.pattern_index() << ")  \""
+        << EscapeControls(t.text()) << "\"\n"
+        << "      trap: \"" << EscapeControls(t.fragment()) << "\"\n";
+  }
+  if (report.unannotated_size() > 0) {
+    out << "\nmentions no gold row accounts for (gold gaps or false hits)\n";
+  }
+  for (const EvalReport::Unannotated& u : report.unannotated()) {
+    PrintPlace(u.place(), out);
+    out << "  " << u.claim_id() << " (pattern " << u.pattern_index() << ")  \""
+        << EscapeControls(u.text()) << "\"\n";
+  }
+}
+
+}  // namespace
+
+int EvalCommand(const std::vector<std::string>& argv, std::ostream& out,
+                std::ostream& err) {
+  Args args;
+  std::set<std::string> value_flags = {"gold", "format", "min-recall", "max-trap-hits"};
+  value_flags.insert(kScanValueFlags.begin(), kScanValueFlags.end());
+  if (!ParseArgs(argv, 1, value_flags, kScanBoolFlags, &args, err)) return kExitUsage;
+  const std::string format = args.Get("format", "text");
+  double min_recall = 0;
+  int max_trap_hits = -1;
+  if (!args.Has("gold") || args.positional.empty()) {
+    err << "refrain: eval needs --gold=FILE and the annotated articles (INPUT...)\n";
+    return kExitUsage;
+  }
+  if (format != "text" && format != "json") {
+    err << "refrain: --format: choose text or json\n";
+    return kExitUsage;
+  }
+  if (args.Has("min-recall") && (!absl::SimpleAtod(args.Get("min-recall"), &min_recall) ||
+                                 !(min_recall >= 0 && min_recall <= 1))) {
+    err << "refrain: --min-recall wants a number from 0 to 1, got '"
+        << EscapeControls(args.Get("min-recall")) << "'\n";
+    return kExitUsage;
+  }
+  if (args.Has("max-trap-hits") &&
+      (!absl::SimpleAtoi(args.Get("max-trap-hits"), &max_trap_hits) || max_trap_hits < 0)) {
+    err << "refrain: --max-trap-hits wants a number of at least 0, got '"
+        << EscapeControls(args.Get("max-trap-hits")) << "'\n";
+    return kExitUsage;
+  }
+  ReadOptions read;
+  if (!ReadOptionsFromFlags(args, &read, err)) return kExitUsage;
+  int code;
+  std::unique_ptr<Engine> engine = EngineFromFlags(args, "eval", err, &code);
+  if (engine == nullptr) return code;
+
+  const std::string gold_path = args.Get("gold");
+  absl::StatusOr<std::string> gold_text =
+      ReadFileUpTo(gold_path, kMaxGoldBytes, "gold file", "");
+  if (!gold_text.ok()) {
+    err << "refrain: " << EscapeControls(gold_text.status().message()) << "\n";
+    return kExitFindings;
+  }
+  absl::StatusOr<std::vector<GoldRow>> gold = ParseGold(gold_path, *gold_text);
+  if (!gold.ok()) {
+    err << "refrain: " << EscapeControls(gold.status().message()) << "\n";
+    return kExitFindings;
+  }
+
+  ArticleCollector collector(err);
+  const DocumentReader reader(read);
+  if (absl::Status s = reader.Read(args.positional, &collector); !s.ok()) {
+    err << "refrain: " << EscapeControls(s.message()) << "\n";
+    return kExitFindings;
+  }
+  for (EvalArticle& article : collector.articles) {
+    article.mentions = engine->Scan(article.document);
+  }
+  absl::StatusOr<EvalReport> report =
+      Evaluate(engine->rules(), gold_path, *gold, collector.articles);
+  if (!report.ok()) {
+    err << "refrain: " << EscapeControls(report.status().message()) << "\n";
+    return kExitFindings;
+  }
+
+  if (format == "json") {
+    google::protobuf::util::JsonPrintOptions json;
+    json.add_whitespace = true;
+    json.always_print_primitive_fields = true;
+    json.preserve_proto_field_names = true;
+    std::string text;
+    (void)google::protobuf::util::MessageToJsonString(*report, &text, json);  // cannot fail
+    out << text;
+  } else {
+    PrintText(*report, out);
+  }
+  const EvalReport::Score& overall = report->overall();
+  int result = collector.skipped > 0 ? kExitFindings : kExitOk;
+  if (overall.recall() < min_recall) {
+    err << absl::StrFormat("refrain: recall %.3f (%d of %d) is below --min-recall=%g\n",
+                           overall.recall(), overall.found(), overall.total(), min_recall);
+    result = kExitFindings;
+  }
+  if (max_trap_hits >= 0 && overall.trap_hits() > max_trap_hits) {
+    err << "refrain: " << overall.trap_hits() << " traps reported as claims, more than "
+        << "--max-trap-hits=" << max_trap_hits << "\n";
+    result = kExitFindings;
+  }
+  return result;
+}
+
+}  // namespace refrain

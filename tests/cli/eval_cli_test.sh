@@ -1,0 +1,70 @@
+#!/usr/bin/env bash
+# refrain eval through the real binary: scores, misses, trap hits and
+# unannotated mentions on invented articles (tests/testdata/eval), the
+# exit codes of --min-recall and --max-trap-hits, every kind of bad gold row
+# by file:line, and, when ../shared is there (REFRAIN_SHARED), the shipped
+# rules on the annotated dev corpus, guarded at today's recall.
+# Usage (from Bazel): eval_cli_test.sh path/to/refrain
+set -u
+refrain="$PWD/$1"
+source tests/cli/testlib.sh
+data=tests/testdata/eval
+gold="$data/gold.tsv"
+
+expect 0 eval --rules=rules --gold="$gold" "$data/articles"
+contains "$out" "all                             2/3     0.67     1/1        1"
+contains "$out" "  b.txt:6  no_external_discord  \"no outsider would ever be allowed to pry them apart\""
+contains "$out" "      in: Both sides vowed that no outsider would ever be allowed to pry them apart."
+contains "$out" "  a.txt:8  comrades_and_brothers (pattern 0)  \"Comrades and\\nbrothers\""
+contains "$out" "  b.txt:8  largest_trading_partner (pattern 0)  \"Vietnam is China's biggest trading partner in ASEAN\""
+
+# The same report as JSON (an EvalReport message).
+expect 0 eval --rules=rules --gold="$gold" --format=json "$data/articles"
+python3 - "$out" <<'PY' || fail "eval --format=json is not the expected EvalReport"
+import json, sys
+r = json.load(open(sys.argv[1]))
+assert r["overall"]["found"] == 2 and r["overall"]["total"] == 3, r["overall"]
+assert r["overall"]["trap_hits"] == 1 and r["overall"]["unannotated"] == 1
+assert [m["claim_id"] for m in r["miss"]] == ["no_external_discord"]
+assert r["miss"][0]["place"] == {"file": "b.txt", "line": 6, "sentence":
+    "Both sides vowed that no outsider would ever be allowed to pry them apart."}, r["miss"]
+PY
+
+# Thresholds, for CI to guard a rule edit.
+expect 1 eval --rules=rules --gold="$gold" --min-recall=0.7 "$data/articles"
+contains "$err" "refrain: recall 0.667 (2 of 3) is below --min-recall=0.7"
+expect 1 eval --rules=rules --gold="$gold" --max-trap-hits=0 "$data/articles"
+contains "$err" "refrain: 1 traps reported as claims, more than --max-trap-hits=0"
+expect 0 eval --rules=rules --gold="$gold" --min-recall=0.6 --max-trap-hits=1 "$data/articles"
+expect 2 eval --rules=rules --gold="$gold" --min-recall=lots "$data/articles"
+contains "$err" "refrain: --min-recall wants a number from 0 to 1, got 'lots'"
+expect 2 eval --rules=rules --gold="$gold"
+contains "$err" "refrain: eval needs --gold=FILE and the annotated articles (INPUT...)"
+
+# Bad gold rows: each an error naming the gold file and line.
+bad="$TEST_TMPDIR/bad.tsv"
+bad_row() {  # bad_row ROW MESSAGE
+  { head -2 "$gold"; printf '%s\n' "$1"; } > "$bad"
+  expect 1 eval --rules=rules --gold="$bad" "$data/articles"
+  contains "$err" "refrain: $bad:3: $2"
+}
+bad_row $'a.txt\tno_such_claim\tyes\tChina' "no claim 'no_such_claim' in the rules"
+bad_row $'c.txt\tanniversary_75\tyes\tChina' "'c.txt' is not one of the articles read (or names more than one)"
+bad_row $'a.txt\tanniversary_75\tyes\tnot in the article' "the fragment is not in a.txt: 'not in the article'"
+bad_row $'a.txt\tanniversary_75\tmaybe\tChina' "kind must be yes or trap, got 'maybe'"
+bad_row $'a.txt\tanniversary_75 China' "want 4 tab-separated fields (file, claim_id, kind, fragment), got 2"
+expect 1 eval --rules=rules --gold="$TEST_TMPDIR/none.tsv" "$data/articles"
+contains "$err" "none.tsv"
+
+# The shipped rules on the annotated dev corpus: recall may not fall below
+# today's (issue 14 raises it), nor trap hits rise.
+if [ -n "${REFRAIN_SHARED:-}" ]; then
+  expect 0 eval --rules=rules --gold="$REFRAIN_SHARED/corpus/dev/gold.tsv" \
+    --min-recall=0.54 --max-trap-hits=3 "$REFRAIN_SHARED/corpus/dev/articles"
+  contains "$out" "all                            64/117   0.55     3/79       0"
+elif [ "${CI:-}" = true ]; then
+  fail "REFRAIN_SHARED is not set under CI: the dev corpus was not scored"
+else
+  echo "note: REFRAIN_SHARED is not set; the dev corpus test skipped"
+fi
+finish
