@@ -67,12 +67,8 @@ int DiffCommand(const std::vector<std::string>& argv, std::ostream& out,
     }
   } else {
     const std::string path = args.Get("mentions");
-    std::ifstream in(path, std::ios::binary);
-    if (!in) {
-      err << "refrain: cannot read " << EscapeControls(path) << ": " << std::strerror(errno) << "\n";
-      return kExitUsage;
-    }
-    if (absl::Status s = CheckReadableFile(path); !s.ok()) {  // not /dev/zero
+    std::ifstream in;
+    if (absl::Status s = OpenForReading(path, &in); !s.ok()) {  // not /dev/zero
       err << "refrain: " << EscapeControls(s.message()) << "\n";
       return kExitUsage;
     }
@@ -102,8 +98,8 @@ int DiffCommand(const std::vector<std::string>& argv, std::ostream& out,
       err << "refrain: " << EscapeControls(s.message()) << "\n";
       return kExitFindings;
     }
-    err << "refrain: wrote the " << args.Get("format", "text") << " report of "
-        << mentions.size() << " mentions to " << args.Get("out") << "\n";
+    err << "refrain: wrote the " << EscapeControls(args.Get("format", "text")) << " report of "
+        << mentions.size() << " mentions to " << EscapeControls(args.Get("out")) << "\n";
   } else {
     out << text;
   }

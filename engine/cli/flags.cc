@@ -33,12 +33,12 @@ bool ByteFlag(const Args& args, const std::string& name, size_t* value, std::ost
   uint64_t bytes;
   if (!absl::SimpleAtoi(args.Get(name), &bytes) || bytes == 0) {
     err << "refrain: --" << name << " wants a positive number of " << unit << ", got '"
-        << args.Get(name) << "'\n";
+        << EscapeControls(args.Get(name)) << "'\n";
     return false;
   }
   if (bytes < minimum) {
     err << "refrain: --" << name << " must be at least " << minimum << " " << unit << ", got '"
-        << args.Get(name) << "'\n";
+        << EscapeControls(args.Get(name)) << "'\n";
     return false;
   }
   *value = static_cast<size_t>(bytes);
@@ -74,14 +74,14 @@ bool ParseArgs(const std::vector<std::string>& argv, size_t first,
     } else if (value_flags.count(name)) {
       if (!has_value) {
         if (i + 1 >= argv.size()) {
-          err << "refrain: --" << name << " needs a value\n";
+          err << "refrain: --" << EscapeControls(name) << " needs a value\n";
           return false;
         }
         value = argv[++i];
       }
       args->flags[name] = value;
     } else {
-      err << "refrain: unknown flag --" << name << " (see 'refrain help')\n";
+      err << "refrain: unknown flag --" << EscapeControls(name) << " (see 'refrain help')\n";
       return false;
     }
   }
@@ -98,7 +98,7 @@ bool CompileOptionsFromFlags(const Args& args, CompileOptions* options, std::ost
       (!absl::SimpleAtoi(args.Get("max-pattern-memory"), &options->max_pattern_memory) ||
        options->max_pattern_memory <= 0)) {
     err << "refrain: --max-pattern-memory wants a positive number of bytes, got '"
-        << args.Get("max-pattern-memory") << "'\n";
+        << EscapeControls(args.Get("max-pattern-memory")) << "'\n";
     return false;
   }
   return true;
@@ -133,7 +133,8 @@ std::unique_ptr<ClaimStore> OpenStore(const Args& args, bool create, std::ostrea
   if (args.Has("busy-timeout")) {
     double seconds;
     if (!absl::SimpleAtod(args.Get("busy-timeout"), &seconds) || seconds < 0) {
-      err << "refrain: --busy-timeout wants seconds, got '" << args.Get("busy-timeout")
+      err << "refrain: --busy-timeout wants seconds, got '"
+          << EscapeControls(args.Get("busy-timeout"))
           << "'\n";
       return nullptr;
     }
@@ -156,7 +157,7 @@ bool ParseMentionQuery(const Args& args, MentionQuery* query, std::ostream& err)
   for (const char* flag : {"since", "until"}) {
     if (args.Has(flag) && !IsValidDate(args.Get(flag))) {
       err << "refrain: --" << flag << " wants YYYY, YYYY-MM or YYYY-MM-DD, got '"
-          << args.Get(flag) << "'\n";
+          << EscapeControls(args.Get(flag)) << "'\n";
       return false;
     }
   }
@@ -274,10 +275,8 @@ void ScanRun::Consume(ScanPool::Result result) {
     ShowProgress(true);
     ++limited_;
     unrecorded_ += result.unrecorded;
-    err_ << "refrain: " << result.document->id() << ": " << result.unrecorded
-         << " hits not recorded: beyond " << scanner_.options().max_mentions_per_sentence
-         << " mentions per sentence or " << scanner_.options().max_mentions_per_document
-         << " per document (--max-mentions-per-sentence, --max-mentions-per-document)\n";
+    err_ << "refrain: " << EscapeControls(result.document->id()) << ": "
+         << UnrecordedNote(result.unrecorded, scanner_.options()) << "\n";
   }
   for (const Mention& m : result.mentions) ++by_claim_[m.claim_id()];
   failed_ = consume_(*std::move(result.document), std::move(result.mentions),
@@ -308,13 +307,20 @@ absl::StatusOr<bool> MentionSource::Next(Mention* mention) {
   return more;
 }
 
+std::string UnrecordedNote(int64_t hits, const ScanOptions& options) {
+  return absl::StrCat(hits, " hits not recorded: beyond ", options.max_mentions_per_sentence,
+                      " mentions per sentence or ", options.max_mentions_per_document,
+                      " per document (--max-mentions-per-sentence, "
+                      "--max-mentions-per-document)");
+}
+
 int ThreadsFromFlags(const Args& args, std::ostream& err) {
   const std::string value = args.Get("threads", "1");
   int threads = 0;
   if (value == "auto") {
     threads = static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
   } else if (!absl::SimpleAtoi(value, &threads) || threads < 1 || threads > 256) {
-    err << "refrain: --threads wants a number from 1 to 256 or auto, got '" << value
+    err << "refrain: --threads wants a number from 1 to 256 or auto, got '" << EscapeControls(value)
         << "'\n";
     return 0;
   }

@@ -108,6 +108,9 @@ class ScanRun : public DocumentSink {
   // limits, or `consume` failed.
   int Run(const std::vector<std::string>& inputs, const ReadOptions& options);
 
+  // Whether --strict stopped the run at a bad input, before its end.
+  bool stopped() const { return stopped_; }
+
   void OnDocument(Document document, const std::string& place) override;
   // Reported in input order, after the documents read before it.
   bool OnSkipped(const absl::Status& error) override;
@@ -182,6 +185,10 @@ class MentionSource {
   MentionReader reader_;
   const std::string name_;
 };
+
+// "N hits not recorded: beyond ..." for hits over the mention limits of
+// `options`, naming the flags that raise them.
+std::string UnrecordedNote(int64_t hits, const ScanOptions& options);
 
 // The value of --threads: a positive number, "auto" (the machine's cores),
 // or 1 when absent. Prints what is wrong and returns 0 otherwise.

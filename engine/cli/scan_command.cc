@@ -4,6 +4,7 @@
 #include <sstream>
 
 #include "absl/strings/str_cat.h"
+#include "absl/strings/str_split.h"
 
 #include "engine/cli/cli.h"
 #include "engine/cli/commands.h"
@@ -42,8 +43,13 @@ int ScanCommand(const std::vector<std::string>& argv, std::ostream& out,
   std::unique_ptr<OutputFile> file;
   std::ostream* output = &out;
   if (args.Has("out")) {
+    // Neither an article nor a rule file may be overwritten.
+    std::vector<std::string> inputs = args.positional;
+    for (absl::string_view rules : absl::StrSplit(args.Get("rules"), ',', absl::SkipEmpty())) {
+      inputs.emplace_back(rules);
+    }
     absl::StatusOr<std::unique_ptr<OutputFile>> opened =
-        OutputFile::Create(args.Get("out"), args.positional);
+        OutputFile::Create(args.Get("out"), inputs);
     if (!opened.ok()) {
       err << "refrain: " << EscapeControls(opened.status().message()) << "\n";
       return kExitUsage;
@@ -74,8 +80,9 @@ int ScanCommand(const std::vector<std::string>& argv, std::ostream& out,
     result = kExitFindings;
   }
   // The records of inputs that were skipped are not missing, so the file
-  // replaces the old one unless writing it failed.
-  if (file != nullptr && output->good()) {
+  // replaces the old one unless writing it failed or --strict stopped the
+  // run part way.
+  if (file != nullptr && output->good() && !run.stopped()) {
     if (absl::Status s = file->Commit(); !s.ok()) {
       err << "refrain: " << EscapeControls(s.message()) << "\n";
       result = kExitFindings;

@@ -33,7 +33,7 @@ namespace {
 constexpr int64_t kMinGuardedRemovals = 10;
 
 // Prints what a rescan changed, per claim, with a few examples.
-void PrintRescan(const RescanReport& report, std::ostream& out) {
+void PrintRescan(const RescanReport& report, const ScanOptions& limits, std::ostream& out) {
   out << "rescan: " << report.documents << " documents, " << report.changed_documents
       << " with changed mentions\n";
   std::set<std::string> claims;
@@ -44,22 +44,30 @@ void PrintRescan(const RescanReport& report, std::ostream& out) {
       auto it = m.find(claim);
       return it == m.end() ? 0 : it->second;
     };
-    out << absl::StrFormat("  %-28s +%d -%d\n", claim, count(report.added),
+    out << absl::StrFormat("  %-28s +%d -%d\n", EscapeControls(claim), count(report.added),
                            count(report.removed));
   }
   for (const auto& [sign, examples] :
        {std::make_pair('+', &report.added_examples),
         std::make_pair('-', &report.removed_examples)}) {
     for (const Mention& m : *examples) {
-      out << "  " << sign << " " << m.claim_id() << "  " << EscapeControls(m.doc_id())
+      out << "  " << sign << " " << EscapeControls(m.claim_id()) << "  "
+          << EscapeControls(m.doc_id())
           << "  \"" << EscapeControls(m.text()) << "\"\n";
     }
   }
-  if (report.unrecorded > 0) {
-    out << "  " << report.unrecorded
-        << " hits not recorded: beyond the mention limits (--max-mentions-per-sentence, "
-           "--max-mentions-per-document)\n";
+  if (report.unrecorded > 0) out << "  " << UnrecordedNote(report.unrecorded, limits) << "\n";
+}
+
+// The format of the mention file `path` for import: --format, or by the
+// file's name. InvalidArgument for a --format import does not read.
+absl::StatusOr<MentionFormat> ImportFormat(const Args& args, absl::string_view path) {
+  absl::StatusOr<MentionFormat> format =
+      ParseMentionFormat(args.Get("format", absl::EndsWith(path, ".binpb") ? "binpb" : "jsonl"));
+  if (format.ok() && *format != MentionFormat::kJsonl && *format != MentionFormat::kBinpb) {
+    return absl::InvalidArgumentError("import reads jsonl or binpb");
   }
+  return format;
 }
 
 }  // namespace
@@ -91,7 +99,7 @@ int IngestCommand(const std::vector<std::string>& argv, std::ostream& out,
   if (args.Has("batch") && (!absl::SimpleAtoi(args.Get("batch"), &options.batch_documents) ||
                             options.batch_documents < 1)) {
     err << "refrain: --batch wants a positive number of documents, got '"
-        << args.Get("batch") << "'\n";
+        << EscapeControls(args.Get("batch")) << "'\n";
     return kExitUsage;
   }
   int code;
@@ -113,7 +121,7 @@ int IngestCommand(const std::vector<std::string>& argv, std::ostream& out,
       int64_t removed = 0;
       for (const auto& [claim, n] : preview->removed) removed += n;
       if (removed >= kMinGuardedRemovals && removed * 2 > preview->old_mentions) {
-        PrintRescan(*preview, err);
+        PrintRescan(*preview, engine->scanner().options(), err);
         err << "refrain: the rescan would remove " << removed << " of the "
             << preview->old_mentions << " mentions of " << preview->documents
             << " documents (more than half); nothing was changed. Check --rules, or "
@@ -126,7 +134,7 @@ int IngestCommand(const std::vector<std::string>& argv, std::ostream& out,
       err << "refrain: " << EscapeControls(report.status().message()) << "\n";
       return kExitFindings;
     }
-    PrintRescan(*report, out);
+    PrintRescan(*report, engine->scanner().options(), out);
     limited = report->unrecorded > 0;
   }
   if (args.positional.empty()) return limited ? kExitFindings : kExitOk;
@@ -150,7 +158,7 @@ int IngestCommand(const std::vector<std::string>& argv, std::ostream& out,
     result = kExitFindings;
   }
   const StoreWriter::Counts& counts = writer.counts();
-  err << "refrain: " << store->path() << ": " << counts.added << " added, "
+  err << "refrain: " << EscapeControls(store->path()) << ": " << counts.added << " added, "
       << counts.replaced << " replaced, " << counts.unchanged << " unchanged\n";
   return limited ? kExitFindings : result;
 }
@@ -225,7 +233,7 @@ int StatsCommand(const std::vector<std::string>& argv, std::ostream& out,
     err << "refrain: " << EscapeControls(stats.status().message()) << "\n";
     return kExitFindings;
   }
-  out << store->path() << ": " << stats->documents << " documents, " << stats->mentions
+  out << EscapeControls(store->path()) << ": " << stats->documents << " documents, " << stats->mentions
       << " mentions\n";
 
   // Claims by source, as a matrix; names as shown, control characters
@@ -297,9 +305,7 @@ int ImportCommand(const std::vector<std::string>& argv, std::ostream& out,
     return kExitUsage;
   }
   // Every flag is checked before the store is created.
-  if (absl::StatusOr<MentionFormat> format = ParseMentionFormat(args.Get("format", "jsonl"));
-      !format.ok() ||
-      (*format != MentionFormat::kJsonl && *format != MentionFormat::kBinpb)) {
+  if (!ImportFormat(args, "").ok()) {
     err << "refrain: --format: choose jsonl or binpb\n";
     return kExitUsage;
   }
@@ -308,44 +314,30 @@ int ImportCommand(const std::vector<std::string>& argv, std::ostream& out,
   if (store == nullptr) return code;
   int64_t total = 0;
   for (const std::string& path : args.positional) {
-    const std::string name =
-        args.Get("format", absl::EndsWith(path, ".binpb") ? "binpb" : "jsonl");
-    absl::StatusOr<MentionFormat> format = ParseMentionFormat(name);
-    if (!format.ok() ||
-        (*format != MentionFormat::kJsonl && *format != MentionFormat::kBinpb)) {
-      err << "refrain: --format: choose jsonl or binpb\n";
-      return kExitUsage;
-    }
+    const MentionFormat format = *ImportFormat(args, path);  // checked above
     std::ifstream file;
-    std::istream* in = &std::cin;
     // Only files and pipes end: not /dev/zero.
     if (absl::Status s = path == "-" ? CheckReadableDescriptor(STDIN_FILENO, "stdin")
-                                     : CheckReadableFile(path);
+                                     : OpenForReading(path, &file);
         !s.ok()) {
       err << "refrain: " << EscapeControls(s.message()) << "\n";
       return kExitFindings;
     }
-    if (path != "-") {
-      file.open(path, std::ios::binary);
-      if (!file) {
-        err << "refrain: cannot read " << EscapeControls(path) << ": " << std::strerror(errno) << "\n";
-        return kExitFindings;
-      }
-      in = &file;
-    }
-    MentionSource reader(in, *format, path == "-" ? "stdin" : path);
+    std::istream* in = path == "-" ? &std::cin : &file;
+    MentionSource reader(in, format, path == "-" ? "stdin" : path);
     int64_t stored = 0;
     absl::Status status =
         store->Import([&reader](Mention* m) { return reader.Next(m); }, &stored);
     total += stored;
     if (!status.ok()) {
       err << "refrain: " << EscapeControls(status.message()) << "\n"
-          << "refrain: " << total << " mentions were imported into " << store->path()
+          << "refrain: " << total << " mentions were imported into "
+          << EscapeControls(store->path())
           << " before the error; nothing after it\n";
       return kExitFindings;
     }
   }
-  out << "imported " << total << " mentions into " << store->path() << "\n";
+  out << "imported " << total << " mentions into " << EscapeControls(store->path()) << "\n";
   return kExitOk;
 }
 

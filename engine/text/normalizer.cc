@@ -73,13 +73,13 @@ void AppendUtf8(UChar32 c, std::string* out) {
 }
 
 // Where to cut `text` into pieces that are normalised one at a time: the
-// end of each piece. Cuts fall where normalisation has a boundary, so each
-// piece normalises as it would in the whole text, about every 64 KiB (so
-// that the map of one piece is all the NFC step holds at once), and after
-// every 30th non-starter (combining mark) in a row: ICU reorders a run of
-// marks in time quadratic in its length, and no language needs more than 30
-// in a row (UAX #15's stream-safe text format), so only text made to be
-// hostile is cut there.
+// end of each piece. About every 64 KiB, where normalisation has a
+// boundary, so that each piece normalises as it would in the whole text
+// and the map of one piece is all the NFC step holds at once. Only text
+// made to be hostile is cut elsewhere: after 128 KiB without a boundary,
+// and after every 30th non-starter (combining mark) in a row, since ICU
+// reorders a run of marks in time quadratic in its length and no language
+// needs more than 30 (UAX #15's stream-safe text format).
 std::vector<int32_t> Cuts(absl::string_view text) {
   constexpr int32_t kPieceBytes = 64 << 10;
   std::vector<int32_t> cuts;
@@ -94,7 +94,11 @@ std::vector<int32_t> Cuts(absl::string_view text) {
     } else {
       U8_NEXT(text.data(), i, size, c);
     }
-    if (start - last >= kPieceBytes && c >= 0 && Nfc()->hasBoundaryBefore(c)) {
+    // At a boundary past 64 KiB; past 128 KiB without one (a run of
+    // characters that compose with each other, such as U+0B3E after
+    // U+0B47, has none), anywhere.
+    if (start - last >= 2 * kPieceBytes ||
+        (start - last >= kPieceBytes && c >= 0 && Nfc()->hasBoundaryBefore(c))) {
       cuts.push_back(last = start);
     }
     marks = c >= 0x80 && u_getCombiningClass(c) != 0 ? marks + 1 : 0;
@@ -208,11 +212,9 @@ NormalizedText NormalizedText::Make(absl::string_view original, bool fold) {
 }
 
 size_t NormalizedText::EndOfSource(size_t i) const {
-  const uint32_t begin = begin_[i];
-  while (++i < begin_.size()) {
-    if (begin_[i] != begin) return begin_[i];
-  }
-  return original_.size();
+  // `begin_` never decreases: the first later byte with a larger value.
+  auto next = std::upper_bound(begin_.begin() + i, begin_.end(), begin_[i]);
+  return next == begin_.end() ? original_.size() : *next;
 }
 
 std::string FoldDiacritics(absl::string_view text) {

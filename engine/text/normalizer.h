@@ -46,9 +46,7 @@ class NormalizedText {
 
   // Where the original bytes that produced byte `i` of `normalized_` end:
   // where those of the next byte from other original bytes begin (sources
-  // are contiguous and in order), or the end of the original. Passes over
-  // the rest of one character, or of one run of reordered marks (at most
-  // 30): constant time.
+  // are contiguous and in order), or the end of the original. Logarithmic.
   size_t EndOfSource(size_t i) const;
 
   absl::string_view original_;

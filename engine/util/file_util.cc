@@ -54,6 +54,12 @@ absl::Status CheckReadableFile(const std::string& path) {
   return NotARegularFile(path, st.st_mode);
 }
 
+absl::Status OpenForReading(const std::string& path, std::ifstream* file) {
+  if (absl::Status s = CheckReadableFile(path); !s.ok()) return s;
+  file->open(path, std::ios::binary);
+  return *file ? absl::OkStatus() : CannotRead(path, errno);
+}
+
 absl::Status CheckReadableDescriptor(int fd, absl::string_view name) {
   struct stat st;
   if (fstat(fd, &st) != 0) return CannotRead(name, errno);

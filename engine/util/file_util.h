@@ -35,6 +35,10 @@ namespace refrain {
 // FailedPrecondition too; callers that walk them check for them first.
 absl::Status CheckReadableFile(const std::string& path);
 
+// Opens `path` for reading in binary mode, after CheckReadableFile (whose
+// errors it returns); an open that fails says "cannot read PATH: reason".
+absl::Status OpenForReading(const std::string& path, std::ifstream* file);
+
 // Like CheckReadableFile for the open descriptor `fd` named `name` in
 // messages (standard input): accepts a terminal and a socket too, but not
 // another device.

@@ -67,7 +67,7 @@ contains "$err" "refrain: diff reads either --db=FILE (a claim store) or --menti
 expect 2 diff --mentions="$records" --format=pdf
 contains "$err" "refrain: --format: unknown format 'pdf' (choose text, md, json or html)"
 expect 2 diff --mentions="$TEST_TMPDIR/none.jsonl"
-contains "$err" "refrain: cannot read $TEST_TMPDIR/none.jsonl: No such file or directory"
+contains "$err" "refrain: $TEST_TMPDIR/none.jsonl: cannot read: No such file or directory"
 printf 'not json\n' > "$TEST_TMPDIR/bad.jsonl"
 expect 1 diff --mentions="$TEST_TMPDIR/bad.jsonl"
 contains "$err" "refrain: $TEST_TMPDIR/bad.jsonl:1: not a Mention record:"

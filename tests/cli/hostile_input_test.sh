@@ -89,6 +89,18 @@ cp "$t/v.db" "$t/v.keep"
 expect 2 diff --db="$t/v.db" --out="$t/v.db"
 contains "$err" "refrain: the output $t/v.db is the input $t/v.db; refusing to overwrite it"
 same "$t/v.db" "$t/v.keep"
+# A rule file is an input too.
+cp rules/china_vietnam.textproto "$t/r.textproto"; cp "$t/r.textproto" "$t/r.keep"
+expect 2 scan --rules="$t/r.textproto" --out="$t/r.textproto" "$t/in.jsonl"
+contains "$err" "refrain: the output $t/r.textproto is the input $t/r.textproto; refusing to overwrite it"
+same "$t/r.textproto" "$t/r.keep"
+# A run that --strict stops part way leaves the old output as it was.
+printf 'old\n' > "$t/strict.jsonl"
+printf '%s\n{"id": "bad", "text": 1}\n' "$good" > "$t/bad-second.jsonl"
+expect 1 scan --rules=rules --strict --out="$t/strict.jsonl" "$t/bad-second.jsonl"
+contains "$err" "refrain: stopped at the first bad input (--strict)"
+lines "$t/strict.jsonl" 1
+contains "$t/strict.jsonl" "old"
 # The old output stays whole until the new one is complete.
 printf 'old\n' > "$t/old.jsonl"
 mkfifo "$t/slow.jsonl"

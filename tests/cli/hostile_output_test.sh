@@ -72,6 +72,14 @@ run 1 scan --rules=rules --format=text "$in/dir"
 contains "$err" 'empty\x1b]0;pwned\x07\x1b[2J\u009b2J\u202e.txt: empty file'
 contains "$err" 'front matter line is not `key: value`: "not a pair\x1b]0;pwned'
 
+# Warnings that name a document: hits beyond the mention limits, and an id
+# read twice.
+printf -- '---\nid: limited%s\n---\nChina is Vietnam'"'"'s largest trading partner, and Vietnam is China'"'"'s largest trading partner.\n' \
+  "$esc" > "$in/limited.txt"
+run 1 scan --rules=rules --max-mentions-per-sentence=1 "$in/limited.txt" "$in/limited.txt"
+contains "$err" 'limited\x1b]0;pwned\x07\x1b[2J\u009b2J\u202e: 1 hits not recorded: beyond 1 mentions per sentence'
+contains "$err" "refrain: warning: $in/limited.txt: document id 'limited\x1b]0;pwned"
+
 # Rule files are untrusted too: a version and an example that quote escapes.
 printf 'name: "hostile"\nversion: "1\\033]0;pwned\\007"\nclaim {\n  id: "c"\n  pattern: "china"\n  example { text: "nothing here \\033[2J" }\n}\n' \
   > "$in/hostile.textproto"
