@@ -18,6 +18,49 @@
 
 namespace refrain {
 
+namespace {
+
+// The mentions of --db or --mentions that `query` selects. Returns the exit
+// code: kExitOk, or the code of what it printed to `err`.
+int LoadMentions(const Args& args, const MentionQuery& query, std::vector<Mention>* mentions,
+                 std::ostream& err) {
+  if (args.Has("db")) {
+    int code;
+    std::unique_ptr<ClaimStore> store = OpenStore(args, /*create=*/false, err, &code);
+    if (store == nullptr) return code;
+    absl::Status status = store->Query(query, [mentions](const StoredMention& m) {
+      mentions->push_back(m.mention());
+      return absl::OkStatus();
+    });
+    if (!status.ok()) {
+      err << "refrain: " << EscapeControls(status.message()) << "\n";
+      return kExitFindings;
+    }
+    return kExitOk;
+  }
+  const std::string path = args.Get("mentions");
+  std::ifstream in;
+  if (absl::Status s = OpenForReading(path, &in); !s.ok()) {  // not /dev/zero
+    err << "refrain: " << EscapeControls(s.message()) << "\n";
+    return kExitUsage;
+  }
+  MentionSource reader(&in, absl::EndsWith(path, ".binpb") ? MentionFormat::kBinpb
+                                                             : MentionFormat::kJsonl,
+                       path);
+  while (true) {
+    Mention m;
+    absl::StatusOr<bool> more = reader.Next(&m);
+    if (!more.ok()) {
+      err << "refrain: " << EscapeControls(more.status().message()) << "\n";
+      return kExitFindings;
+    }
+    if (!*more) return kExitOk;
+    if (query.Matches(m)) mentions->push_back(std::move(m));
+  }
+}
+
+}  // namespace
+
 int DiffCommand(const std::vector<std::string>& argv, std::ostream& out,
                 std::ostream& err) {
   Args args;
@@ -53,39 +96,7 @@ int DiffCommand(const std::vector<std::string>& argv, std::ostream& out,
   }
 
   std::vector<Mention> mentions;
-  if (args.Has("db")) {
-    int code;
-    std::unique_ptr<ClaimStore> store = OpenStore(args, /*create=*/false, err, &code);
-    if (store == nullptr) return code;
-    absl::Status status = store->Query(query, [&mentions](const StoredMention& m) {
-      mentions.push_back(m.mention());
-      return absl::OkStatus();
-    });
-    if (!status.ok()) {
-      err << "refrain: " << EscapeControls(status.message()) << "\n";
-      return kExitFindings;
-    }
-  } else {
-    const std::string path = args.Get("mentions");
-    std::ifstream in;
-    if (absl::Status s = OpenForReading(path, &in); !s.ok()) {  // not /dev/zero
-      err << "refrain: " << EscapeControls(s.message()) << "\n";
-      return kExitUsage;
-    }
-    MentionSource reader(&in, absl::EndsWith(path, ".binpb") ? MentionFormat::kBinpb
-                                                               : MentionFormat::kJsonl,
-                         path);
-    while (true) {
-      Mention m;
-      absl::StatusOr<bool> more = reader.Next(&m);
-      if (!more.ok()) {
-        err << "refrain: " << EscapeControls(more.status().message()) << "\n";
-        return kExitFindings;
-      }
-      if (!*more) break;
-      if (query.Matches(m)) mentions.push_back(std::move(m));
-    }
-  }
+  if (int code = LoadMentions(args, query, &mentions, err); code != kExitOk) return code;
 
   RenderOptions render;
   if (args.Has("title")) render.title = args.Get("title");

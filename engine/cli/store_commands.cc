@@ -59,6 +59,40 @@ void PrintRescan(const RescanReport& report, const ScanOptions& limits, std::ost
   if (report.unrecorded > 0) out << "  " << UnrecordedNote(report.unrecorded, limits) << "\n";
 }
 
+// Applies the current rules to every stored document (ingest --rescan),
+// after a dry run unless `force`: one that would remove more than half of
+// the mentions (and at least kMinGuardedRemovals) is refused. Returns the
+// exit code of a failure, or kExitOk with `*limited` saying whether hits
+// were left unrecorded (the mention limits); what it changed goes to `out`.
+int Rescan(ClaimStore* store, const Scanner& scanner, bool force, std::ostream& out,
+           std::ostream& err, bool* limited) {
+  if (!force) {
+    absl::StatusOr<RescanReport> preview = store->Rescan(scanner, /*dry_run=*/true);
+    if (!preview.ok()) {
+      err << "refrain: " << EscapeControls(preview.status().message()) << "\n";
+      return kExitFindings;
+    }
+    int64_t removed = 0;
+    for (const auto& [claim, n] : preview->removed) removed += n;
+    if (removed >= kMinGuardedRemovals && removed * 2 > preview->old_mentions) {
+      PrintRescan(*preview, scanner.options(), err);
+      err << "refrain: the rescan would remove " << removed << " of the "
+          << preview->old_mentions << " mentions of " << preview->documents
+          << " documents (more than half); nothing was changed. Check --rules, or "
+             "run again with --force\n";
+      return kExitUsage;
+    }
+  }
+  absl::StatusOr<RescanReport> report = store->Rescan(scanner);
+  if (!report.ok()) {
+    err << "refrain: " << EscapeControls(report.status().message()) << "\n";
+    return kExitFindings;
+  }
+  PrintRescan(*report, scanner.options(), out);
+  *limited = report->unrecorded > 0;
+  return kExitOk;
+}
+
 // The format of the mention file `path` for import: --format, or by the
 // file's name. InvalidArgument for a --format import does not read.
 absl::StatusOr<MentionFormat> ImportFormat(const Args& args, absl::string_view path) {
@@ -112,30 +146,8 @@ int IngestCommand(const std::vector<std::string>& argv, std::ostream& out,
 
   bool limited = false;  // a rescan left hits unrecorded
   if (args.Has("rescan")) {
-    if (!args.Has("force")) {
-      absl::StatusOr<RescanReport> preview = store->Rescan(engine->scanner(), /*dry_run=*/true);
-      if (!preview.ok()) {
-        err << "refrain: " << EscapeControls(preview.status().message()) << "\n";
-        return kExitFindings;
-      }
-      int64_t removed = 0;
-      for (const auto& [claim, n] : preview->removed) removed += n;
-      if (removed >= kMinGuardedRemovals && removed * 2 > preview->old_mentions) {
-        PrintRescan(*preview, engine->scanner().options(), err);
-        err << "refrain: the rescan would remove " << removed << " of the "
-            << preview->old_mentions << " mentions of " << preview->documents
-            << " documents (more than half); nothing was changed. Check --rules, or "
-               "run again with --force\n";
-        return kExitUsage;
-      }
-    }
-    absl::StatusOr<RescanReport> report = store->Rescan(engine->scanner());
-    if (!report.ok()) {
-      err << "refrain: " << EscapeControls(report.status().message()) << "\n";
-      return kExitFindings;
-    }
-    PrintRescan(*report, engine->scanner().options(), out);
-    limited = report->unrecorded > 0;
+    code = Rescan(store.get(), engine->scanner(), args.Has("force"), out, err, &limited);
+    if (code != kExitOk) return code;
   }
   if (args.positional.empty()) return limited ? kExitFindings : kExitOk;
 

@@ -14,18 +14,11 @@
 #include "engine/rules/pattern.h"
 #include "engine/text/normalizer.h"
 #include "engine/util/fingerprint.h"
+#include "engine/util/identifier.h"
 #include "engine/util/proto_util.h"
 
 namespace refrain {
 namespace {
-
-// Claim ids and rule set names: [a-z][a-z0-9_]*.
-bool IsLowerIdentifier(absl::string_view s) {
-  if (s.empty() || !absl::ascii_islower(s[0])) return false;
-  return std::all_of(s.begin(), s.end(), [](char c) {
-    return absl::ascii_islower(c) || absl::ascii_isdigit(c) || c == '_';
-  });
-}
 
 // Lexicon names: [A-Z][A-Z0-9_]*.
 bool IsUpperIdentifier(absl::string_view s) {

@@ -11,6 +11,7 @@
 #include "absl/strings/str_cat.h"
 #include "engine/text/date.h"
 #include "engine/text/escape.h"
+#include "engine/util/identifier.h"
 #include "engine/util/proto_util.h"
 #include "engine/util/status_macros.h"
 #include "google/protobuf/io/coded_stream.h"
@@ -117,14 +118,9 @@ void AppendJsonString(absl::string_view text, std::string* out) {
 absl::Status CheckRecord(const Mention& m) {
   if (m.doc_id().empty()) return absl::InvalidArgumentError("no doc_id");
   if (m.claim_id().empty()) return absl::InvalidArgumentError("no claim_id");
-  const absl::string_view id = m.claim_id();
-  if (!absl::ascii_islower(static_cast<unsigned char>(id[0])) ||
-      !std::all_of(id.begin(), id.end(), [](char c) {
-        return absl::ascii_islower(static_cast<unsigned char>(c)) ||
-               absl::ascii_isdigit(static_cast<unsigned char>(c)) || c == '_';
-      })) {
+  if (!IsLowerIdentifier(m.claim_id())) {
     return absl::InvalidArgumentError(
-        absl::StrCat("claim_id \"", id, "\" is not [a-z][a-z0-9_]*"));
+        absl::StrCat("claim_id \"", m.claim_id(), "\" is not [a-z][a-z0-9_]*"));
   }
   if (!m.date().empty()) RETURN_IF_ERROR(CheckDate(m.date()));
   if (m.begin() > m.end()) {

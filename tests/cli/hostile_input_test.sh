@@ -137,6 +137,11 @@ expect 0 stats --db="$t/s.db"
 contains "$out" "5 documents, 0 mentions"
 expect 2 ingest --db="$t/s.db" --rules=rules --force "$articles"
 contains "$err" "refrain: --force only applies to --rescan"
+# A rescan under mention limits says what it did not record (exit 1).
+expect 1 ingest --db="$t/s.db" --rules=rules --rescan --max-mentions-per-document=1
+contains "$out" "hits not recorded: beyond 100 mentions per sentence or 1 per document"
+expect 0 stats --db="$t/s.db"
+contains "$out" "5 documents, 5 mentions"
 
 # 4. An unreadable subdirectory is skipped by its own path; the walk goes on.
 # The tests run as root, which reads everything: the binary runs as nobody.
