@@ -9,6 +9,32 @@
 
 namespace refrain {
 
+namespace {
+
+// The sentences of `text` that are not debris, with those longer than
+// `max_bytes` cut at whitespace into pieces of at most that size.
+std::vector<Sentence> Pieces(absl::string_view text, size_t max_bytes) {
+  std::vector<Sentence> pieces;
+  for (const Sentence& s : SplitSentences(text)) {
+    if (s.debris) continue;
+    size_t begin = s.begin;
+    while (s.end - begin > max_bytes) {
+      // Only within the piece: searching back from it to the start of the
+      // text made a long sentence without spaces quadratic.
+      size_t cut = text.substr(begin, max_bytes + 1).rfind(' ');
+      cut = cut == absl::string_view::npos || cut == 0 ? begin + max_bytes : begin + cut;
+      while (cut > begin && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80) --cut;
+      pieces.push_back({begin, cut, false});
+      begin = cut;
+      while (begin < s.end && text[begin] == ' ') ++begin;
+    }
+    if (begin < s.end) pieces.push_back({begin, s.end, false});
+  }
+  return pieces;
+}
+
+}  // namespace
+
 absl::StatusOr<std::unique_ptr<Scanner>> Scanner::Create(
     std::shared_ptr<const CompiledRules> rules, const ScanOptions& options) {
   std::unique_ptr<Scanner> scanner(new Scanner());
@@ -106,30 +132,7 @@ size_t Scanner::Scan(const Document& document, std::vector<Mention>* out) const 
   const absl::string_view text = normalized.text();
   if (Candidates(text).empty()) return 0;
 
-  struct Found {
-    size_t begin;
-    int claim_order;
-    Mention mention;
-  };
-  // Sentences, with overlong ones cut at whitespace into pieces of at most
-  // `options_.max_sentence_bytes`.
-  std::vector<Sentence> sentences;
-  for (const Sentence& s : SplitSentences(text)) {
-    if (s.debris) continue;
-    size_t begin = s.begin;
-    while (s.end - begin > options_.max_sentence_bytes) {
-      // Only within the piece: searching back from it to the start of the
-      // text made a long sentence without spaces quadratic.
-      size_t cut = text.substr(begin, options_.max_sentence_bytes + 1).rfind(' ');
-      cut = cut == absl::string_view::npos || cut == 0 ? begin + options_.max_sentence_bytes
-                                                       : begin + cut;
-      while (cut > begin && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80) --cut;
-      sentences.push_back({begin, cut, false});
-      begin = cut;
-      while (begin < s.end && text[begin] == ' ') ++begin;
-    }
-    if (begin < s.end) sentences.push_back({begin, s.end, false});
-  }
+  const std::vector<Sentence> sentences = Pieces(text, options_.max_sentence_bytes);
 
   // The hits of one sentence, before they become mentions.
   struct Hit {
