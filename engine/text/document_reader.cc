@@ -252,16 +252,11 @@ bool DocumentReader::ReadJsonLines(const std::string& path, std::istream& in,
 
 bool DocumentReader::ReadFile(const std::string& path, DocumentSink* sink) const {
   if (absl::EndsWith(path, ".jsonl") || absl::EndsWith(path, ".ndjson")) {
-    if (absl::Status s = CheckReadableFile(path); !s.ok()) return sink->OnSkipped(s);
     // A large buffer: JSON Lines files are read a line at a time.
     std::vector<char> buffer(1 << 20);
     std::ifstream in;
     in.rdbuf()->pubsetbuf(buffer.data(), static_cast<std::streamsize>(buffer.size()));
-    in.open(path, std::ios::binary);
-    if (!in) {
-      return sink->OnSkipped(absl::PermissionDeniedError(
-          absl::StrCat(path, ": cannot read: ", std::strerror(errno))));
-    }
+    if (absl::Status s = OpenForReading(path, &in); !s.ok()) return sink->OnSkipped(s);
     return ReadJsonLines(path, in, sink);
   }
   absl::StatusOr<std::string> content =
