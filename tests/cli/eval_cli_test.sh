@@ -61,7 +61,7 @@ contains "$err" "none.tsv"
 if [ -n "${REFRAIN_SHARED:-}" ]; then
   expect 0 eval --rules=rules --gold="$REFRAIN_SHARED/corpus/dev/gold.tsv" \
     --min-recall=0.64 --max-trap-hits=3 "$REFRAIN_SHARED/corpus/dev/articles"
-  contains "$out" "all                            75/117   0.64     3/79       0"
+  contains "$out" "all                            76/117   0.65     3/79       0"
 elif [ "${CI:-}" = true ]; then
   fail "REFRAIN_SHARED is not set under CI: the dev corpus was not scored"
 else
