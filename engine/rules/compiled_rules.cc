@@ -126,6 +126,7 @@ void CompiledClaim::Match(absl::string_view sentence,
   std::vector<ClaimMatch> found;
   for (size_t p = 0; p < all.pattern.size(); ++p) {
     const RE2& re = *all.pattern[p].re2;
+    const auto& slots = all.pattern[p].slots;
     groups.assign(re.NumberOfCapturingGroups() + 1, re2::StringPiece());
     size_t pos = 0;
     while (FindAtWordBoundaries(re, sentence, pos, &groups)) {
@@ -133,7 +134,7 @@ void CompiledClaim::Match(absl::string_view sentence,
       m.begin = groups[0].data() - sentence.data();
       m.end = m.begin + groups[0].size();
       m.pattern_index = static_cast<int>(p);
-      for (const auto& [name, index] : re.NamedCapturingGroups()) {
+      for (const auto& [name, index] : slots) {
         if (groups[index].data() != nullptr) {
           const size_t b = groups[index].data() - sentence.data();
           m.slots[name] = {b, b + groups[index].size()};

@@ -46,6 +46,8 @@ class CompiledClaim {
   struct Pattern {
     std::string regex;
     std::unique_ptr<const RE2> re2;
+    // The slot each named group fills: (slot name, group index).
+    std::vector<std::pair<std::string, int>> slots;
   };
 
   // The patterns of each kind, as in `Claim`.

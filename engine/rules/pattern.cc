@@ -5,7 +5,10 @@
 #include "absl/strings/ascii.h"
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
+#include "absl/strings/numbers.h"
 #include "absl/strings/str_format.h"
+#include "absl/strings/str_join.h"
+#include "engine/rules/word_forms.h"
 
 namespace refrain {
 namespace {
@@ -58,19 +61,117 @@ std::string ControlCharMessage(unsigned char c) {
   return message;
 }
 
-}  // namespace
 
-TranslatedPattern TranslatePattern(absl::string_view p,
-                                   const LexiconLookup& lookup,
-                                   std::vector<PatternError>* errors) {
-  TranslatedPattern out;
-  std::string& re = out.regex;
+// The built-in references, each between braces (lexicons are `{NAME}`):
+//   {~word}    the word's inflected forms (word_forms.h)
+//   {&}        a joiner between the nouns of a fixed phrase
+//   {then N}   at most N words, then what follows
+//   {near N}   separates parts that may come in any order (TranslatePattern)
+// Words in gaps are runs of non-space characters.
+constexpr char kReservedInName[] = "__";
+constexpr int kMaxGapWords = 30;
+constexpr size_t kMaxNearParts = 4;
+constexpr char kNotWord[] = "[^\\pL\\pN\\pM\\s]";
+
+// The length of the built-in reference at byte `i` of `p`, or 0. Anything
+// between braces that starts with `~`, `&`, or a lower-case word and a
+// space counts, so that a misspelt one is reported rather than read as
+// literal text (`{china}` is left to the lexicon lookup, which suggests
+// `{CHINA}`).
+size_t BuiltinAt(absl::string_view p, size_t i) {
+  if (i + 1 >= p.size() || p[i] != '{') return 0;
+  size_t end = i + 1;
+  while (end < p.size() && absl::ascii_islower(p[end])) ++end;
+  if (p[i + 1] != '~' && p[i + 1] != '&' &&
+      (end == i + 1 || end == p.size() || p[end] != ' ')) {
+    return 0;
+  }
+  size_t close = p.find('}', i);
+  return close == absl::string_view::npos ? 0 : close - i + 1;
+}
+
+bool IsGap(absl::string_view builtin) {
+  return builtin == "{&}" || absl::StartsWith(builtin, "{then ") ||
+         absl::StartsWith(builtin, "{near ");
+}
+
+// The N of `{then N}` or `{near N}` (`keyword` is "then" or "near"), or -1
+// with an error when `builtin` is that keyword with a bad distance.
+int GapWords(absl::string_view builtin, absl::string_view keyword,
+             size_t offset, std::vector<PatternError>* errors) {
+  absl::string_view n = builtin.substr(keyword.size() + 2);
+  n.remove_suffix(1);
+  int words = -1;
+  if (!absl::SimpleAtoi(n, &words) || words < 0 || words > kMaxGapWords ||
+      !absl::ascii_isdigit(n.empty() ? 'x' : n[0])) {
+    errors->push_back(
+        {offset, absl::StrCat("{", keyword, " N} wants a number of words "
+                              "from 0 to ", kMaxGapWords, ", got '",
+                              builtin, "'")});
+    return -1;
+  }
+  return words;
+}
+
+// RE2 for a gap of at most `words` words between two parts, each of which
+// starts and ends at a word boundary: either a single punctuation mark
+// ("China-Vietnam", "China/Vietnam"), or the rest of the part's last
+// word when it goes on with punctuation ("Vietnam's"), up to `words` whole
+// words, and the start of the next word up to the next part ("(China").
+std::string GapRegex(int words) {
+  return absl::StrCat("(?:", kNotWord, "|(?:", kNotWord, "\\S*)?(?:", kSpace,
+                      "\\S+){0,", words, "}", kSpace, "(?:\\S*", kNotWord,
+                      ")?)");
+}
+
+// Appends the RE2 for the built-in reference `builtin` (found by BuiltinAt
+// at byte `offset` of the pattern) to `re`.
+void TranslateBuiltin(absl::string_view builtin, size_t offset,
+                      std::string* re, std::vector<PatternError>* errors) {
+  if (builtin == "{&}") {
+    // A mark, or a word between spaces or dashes ("comrades-plus-brothers").
+    const std::string around =
+        absl::StrCat("(?:", kSpace, "?[", kDashes, "]", kSpace, "?|", kSpace, ")");
+    absl::StrAppend(re, "(?:", kSpace, "?[+&/", kDashes, "]", kSpace, "?|",
+                    around, "(?:and|as", kSpace, "well", kSpace, "as|plus)",
+                    around, ")");
+  } else if (absl::StartsWith(builtin, "{~")) {
+    absl::string_view word = builtin.substr(2, builtin.size() - 3);
+    if (!IsWordFormsWord(word)) {
+      errors->push_back(
+          {offset, absl::StrCat("{~word} wants one English word in lower-case "
+                                "letters, in its dictionary form, got '",
+                                builtin, "'")});
+      return;
+    }
+    absl::StrAppend(re, "(?:", absl::StrJoin(WordForms(word), "|"), ")");
+  } else if (absl::StartsWith(builtin, "{then ")) {
+    int words = GapWords(builtin, "then", offset, errors);
+    if (words >= 0) absl::StrAppend(re, GapRegex(words));
+  } else if (absl::StartsWith(builtin, "{near ")) {
+    errors->push_back(
+        {offset, "{near N} separates the parts of a whole pattern; it cannot "
+                 "be inside parentheses or a lexicon term"});
+  } else {
+    errors->push_back(
+        {offset, absl::StrCat("unknown reference '", builtin,
+                              "'; lexicon names are upper case, and the "
+                              "built-in ones are {~word}, {&}, {then N} and "
+                              "{near N}")});
+  }
+}
+// Translates the part `p` of a pattern that starts at byte `base` of it;
+// `suffix` is appended to every capture name (see SlotName).
+void TranslatePart(absl::string_view p, size_t base,
+                   const LexiconLookup& lookup, const std::string& suffix,
+                   TranslatedPattern* out, std::vector<PatternError>* errors) {
+  std::string& re = out->regex;
   size_t i = 0;
   while (i < p.size()) {
     const unsigned char c = p[i];
     size_t quote_length = 0;
     if (c < 0x20 || c == 0x7F) {
-      errors->push_back({i, ControlCharMessage(c)});
+      errors->push_back({base + i, ControlCharMessage(c)});
       ++i;
     } else if (c == '\\') {
       // An escape is copied whole: `\Q...\E`, `\p{..}`, `\x{..}`, or `\` and
@@ -110,7 +211,7 @@ TranslatedPattern TranslatePattern(absl::string_view p,
           i = end;
         } else {
           if (static_cast<unsigned char>(p[i]) < 0x20) {
-            errors->push_back({i, ControlCharMessage(p[i])});
+            errors->push_back({base + i, ControlCharMessage(p[i])});
           }
           re.push_back(p[i++]);
         }
@@ -124,14 +225,22 @@ TranslatedPattern TranslatePattern(absl::string_view p,
         size_t close = p.find('>', end + 2);
         if (close != absl::string_view::npos) {
           std::string name(p.substr(end + 2, close - end - 2));
-          if (std::find(out.captures.begin(), out.captures.end(), name) !=
-              out.captures.end()) {
+          if (absl::StrContains(name, kReservedInName)) {
             errors->push_back(
-                {i, absl::StrCat("capture name '", name,
-                                 "' is used twice in one pattern")});
+                {base + i, absl::StrCat("capture name '", name, "' contains '",
+                                        kReservedInName,
+                                        "', which refrain reserves")});
+          } else if (suffix.empty() &&
+                     std::find(out->captures.begin(), out->captures.end(),
+                               name) != out->captures.end()) {
+            errors->push_back(
+                {base + i, absl::StrCat("capture name '", name,
+                                        "' is used twice in one pattern")});
           }
-          out.captures.push_back(std::move(name));
-          end = close + 1;
+          absl::StrAppend(&re, "(?P<", name, suffix, ">");
+          if (suffix.empty()) out->captures.push_back(std::move(name));
+          i = close + 1;
+          continue;
         }
       } else {
         while (end < p.size() && p[end] != ':' && p[end] != ')') ++end;
@@ -139,6 +248,13 @@ TranslatedPattern TranslatePattern(absl::string_view p,
       }
       re.append(p.data() + i, end - i);
       i = end;
+    } else if (size_t length = BuiltinAt(p, i); length > 0) {
+      const absl::string_view builtin = p.substr(i, length);
+      TranslateBuiltin(builtin, base + i, &re, errors);
+      i += length;
+      if (IsGap(builtin)) {
+        while (i < p.size() && p[i] == ' ') ++i;  // a gap holds its spaces
+      }
     } else if (c == '{' && i + 1 < p.size() && IsIdentStart(p[i + 1])) {
       size_t end = i + 1;
       while (end < p.size() && IsIdentChar(p[end])) ++end;
@@ -146,20 +262,20 @@ TranslatedPattern TranslatePattern(absl::string_view p,
         std::string name(p.substr(i + 1, end - i - 1));
         absl::StatusOr<const std::string*> lexicon = lookup(name);
         if (!lexicon.ok()) {
-          errors->push_back({i, std::string(lexicon.status().message())});
+          errors->push_back({base + i, std::string(lexicon.status().message())});
         } else if (*lexicon == nullptr) {
-          errors->push_back({i, ""});  // reported where it is defined
+          errors->push_back({base + i, ""});  // reported where it is defined
         } else {
           re.append(**lexicon);
         }
-        out.lexicons.push_back(std::move(name));
+        out->lexicons.push_back(std::move(name));
         i = end + 1;
       } else {
         re.push_back(p[i++]);  // a literal `{`, as in RE2
       }
     } else if (c == ' ') {
       while (i < p.size() && p[i] == ' ') ++i;
-      re.append(kSpace);
+      if (!IsGap(p.substr(i, BuiltinAt(p, i)))) re.append(kSpace);
     } else if (const char* quotes = QuoteAt(p, i, &quote_length)) {
       absl::StrAppend(&re, "[", quotes, "]");
       i += quote_length;
@@ -170,7 +286,107 @@ TranslatedPattern TranslatePattern(absl::string_view p,
       re.push_back(p[i++]);
     }
   }
+}
+
+// Where `p` splits into parts at each `{near N}` outside any group or
+// class: the byte ranges [begin, end) of the parts, without the spaces
+// around the separators. Sets `*words` to the separators' N (they must
+// agree). An unsplit pattern is one part.
+std::vector<std::pair<size_t, size_t>> SplitNear(
+    absl::string_view p, int* words, std::vector<PatternError>* errors) {
+  std::vector<std::pair<size_t, size_t>> parts;
+  size_t begin = 0;
+  int depth = 0;
+  *words = -1;
+  for (size_t i = 0; i < p.size();) {
+    const char c = p[i];
+    if (c == '\\') {
+      i += 2;
+    } else if (c == '[') {
+      // Skip the class: `]` right after `[` or `[^` is a member.
+      i += 1 + (i + 1 < p.size() && p[i + 1] == '^');
+      if (i < p.size() && p[i] == ']') ++i;
+      while (i < p.size() && p[i] != ']') i += p[i] == '\\' ? 2 : 1;
+      ++i;
+    } else if (c == '(' || c == ')') {
+      depth += c == '(' ? 1 : -1;
+      ++i;
+    } else if (size_t length = BuiltinAt(p, i);
+               length > 0 && depth == 0 &&
+               absl::StartsWith(p.substr(i), "{near ")) {
+      const int n = GapWords(p.substr(i, length), "near", i, errors);
+      if (*words >= 0 && n >= 0 && n != *words) {
+        errors->push_back({i, absl::StrCat("the {near N} of one pattern must "
+                                           "agree; this one says ", n,
+                                           " after ", *words)});
+      }
+      if (n >= 0) *words = n;
+      size_t end = i;
+      while (end > begin && p[end - 1] == ' ') --end;
+      parts.emplace_back(begin, end);
+      i += length;
+      while (i < p.size() && p[i] == ' ') ++i;
+      begin = i;
+    } else {
+      ++i;
+    }
+  }
+  parts.emplace_back(begin, p.size());
+  return parts;
+}
+
+}  // namespace
+
+TranslatedPattern TranslatePattern(absl::string_view p,
+                                   const LexiconLookup& lookup,
+                                   std::vector<PatternError>* errors) {
+  TranslatedPattern out;
+  int words = 0;
+  const std::vector<std::pair<size_t, size_t>> parts =
+      SplitNear(p, &words, errors);
+  if (parts.size() == 1) {
+    TranslatePart(p, 0, lookup, "", &out, errors);
+    return out;
+  }
+  if (parts.size() > kMaxNearParts) {
+    errors->push_back({parts[kMaxNearParts].first,
+                       absl::StrCat("{near N} may join at most ",
+                                    kMaxNearParts, " parts (", parts.size(),
+                                    " here), since each order is a separate "
+                                    "alternative")});
+    return out;
+  }
+  for (const auto& [begin, end] : parts) {
+    if (begin == end) {
+      errors->push_back({begin, "{near N} wants a part on each side"});
+      return out;
+    }
+  }
+  // Every order of the parts is one alternative. Its captures get a suffix
+  // (SlotName drops it): RE2 wants each name once.
+  std::vector<size_t> order(parts.size());
+  for (size_t k = 0; k < order.size(); ++k) order[k] = k;
+  std::vector<PatternError> repeated_errors;
+  int alternative = 0;
+  out.regex = "(?:";
+  do {
+    if (alternative > 0) out.regex.push_back('|');
+    const std::string suffix =
+        alternative == 0 ? "" : absl::StrCat(kReservedInName, alternative);
+    for (size_t k = 0; k < order.size(); ++k) {
+      if (k > 0) out.regex += GapRegex(words);
+      const auto [begin, end] = parts[order[k]];
+      TranslatePart(p.substr(begin, end - begin), begin, lookup, suffix, &out,
+                    alternative == 0 ? errors : &repeated_errors);
+    }
+    ++alternative;
+  } while (std::next_permutation(order.begin(), order.end()));
+  out.regex.push_back(')');
   return out;
+}
+
+std::string SlotName(absl::string_view capture) {
+  return std::string(capture.substr(0, capture.find(kReservedInName)));
 }
 
 }  // namespace refrain

@@ -1,9 +1,18 @@
 // Translation of rule-language patterns into plain RE2 syntax.
 //
-// A rule pattern is RE2 syntax plus three conveniences, all applied outside
+// A rule pattern is RE2 syntax plus these conveniences, all applied outside
 // character classes unless noted:
 //   - `{NAME}` is replaced by the lexicon NAME, as a non-capturing
 //     alternation of its terms;
+//   - `{~word}` matches the word's inflected forms (word_forms.h);
+//   - `{&}` matches a joiner between two nouns: a hyphen or dash, `+`, `&`,
+//     `/`, "and", "plus" or "as well as";
+//   - `{then N}` matches at most N words (runs of non-space characters)
+//     between what comes before and what follows;
+//   - `{near N}`, outside any group, splits the pattern into parts (at most
+//     four) that may come in any order, with at most N words between
+//     neighbours: every order becomes one alternative, and the captures of
+//     all but the first get a suffix that SlotName() removes;
 //   - a run of spaces matches any run of whitespace (including no-break and
 //     thin spaces), so `trading  partner` and `trading\npartner` match;
 //   - each of the quotes ' ‘ ’ ʼ matches the others, as do " “ ” (also
@@ -47,13 +56,18 @@ using LexiconLookup =
     std::function<absl::StatusOr<const std::string*>(const std::string& name)>;
 
 // Translates `pattern`. Appends to `errors` control characters (usually a
-// textproto escape such as "\b" that meant RE2's `\b`), unresolved lexicons
-// and capture names used twice; RE2 itself reports other syntax errors
+// textproto escape such as "\b" that meant RE2's `\b`), unresolved lexicons,
+// capture names used twice or containing "__" (reserved), and malformed
+// built-in references; RE2 itself reports other syntax errors
 // when the result is compiled. Cost: linear in the pattern plus the
 // expansions.
 TranslatedPattern TranslatePattern(absl::string_view pattern,
                                    const LexiconLookup& lookup,
                                    std::vector<PatternError>* errors);
+
+// The slot a named capture of a translated pattern fills: its name without
+// the suffix that `{near N}` adds to the captures of reordered parts.
+std::string SlotName(absl::string_view capture);
 
 }  // namespace refrain
 

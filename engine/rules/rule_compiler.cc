@@ -327,7 +327,12 @@ bool RuleCompiler::CompilePattern(const FieldLocator& at, const char* field,
   }
 
   captures->insert(translated.captures.begin(), translated.captures.end());
-  patterns->push_back({std::move(translated.regex), std::move(re)});
+  std::vector<std::pair<std::string, int>> slots;
+  for (const auto& [name, group] : re->NamedCapturingGroups()) {
+    slots.emplace_back(SlotName(name), group);
+  }
+  patterns->push_back(
+      {std::move(translated.regex), std::move(re), std::move(slots)});
   return true;
 }
 

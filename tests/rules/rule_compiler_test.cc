@@ -144,6 +144,93 @@ TEST(RuleCompiler, CapturesBecomeSlots) {
   EXPECT_EQ(hits[1].end, 45u);
 }
 
+TEST(RuleCompiler, WordFormsMatchEveryInflection) {
+  EXPECT_THAT(Hits("pattern: \"{~sow} discord\"",
+                   "They sow discord; he sows discord; sowing discord; the "
+                   "discord sown; seeds of discord"),
+              ElementsAre("sow discord", "sows discord", "sowing discord"));
+  EXPECT_THAT(Hits("pattern: \"{~become} {~partner}\"",
+                   "It became partners and is becoming partner."),
+              ElementsAre("became partners", "becoming partner"));
+}
+
+TEST(RuleCompiler, JoinerMatchesMarksAndLinkingWords) {
+  EXPECT_THAT(Hits("pattern: \"comrades {&} brothers\"",
+                   "comrades and brothers; comrades-plus-brothers; comrades + "
+                   "brothers; comrades as well as brothers; comrades/brothers; "
+                   "comrades or brothers; comrades brothers"),
+              ElementsAre("comrades and brothers", "comrades-plus-brothers",
+                          "comrades + brothers", "comrades as well as brothers",
+                          "comrades/brothers"));
+}
+
+TEST(RuleCompiler, ThenAllowsAtMostNWordsBetween) {
+  EXPECT_THAT(Hits("pattern: \"China {then 2} partner\"",
+                   "China's main partner. China is a partner. China is "
+                   "really a good partner. China-partner."),
+              ElementsAre("China's main partner", "China is a partner",
+                          "China-partner"));
+}
+
+TEST(RuleCompiler, NearMatchesThePartsInAnyOrderWithSlots) {
+  const std::string claim =
+      "pattern: \"(?P<rank>largest|biggest) trading partner {near 3} "
+      "(?P<who>China|Vietnam)\"";
+  auto rules = OneClaim(claim);
+  ASSERT_NE(rules, nullptr);
+  const std::string sentence =
+      "Vietnam's biggest trading partner is big, and the largest trading "
+      "partner of China. Then, as they say, China was in many ways the "
+      "largest trading partner.";
+  std::vector<ClaimMatch> hits;
+  rules->FindClaim("c")->Match(sentence, &hits);
+  ASSERT_EQ(hits.size(), 2u);
+  EXPECT_EQ(hits[0].SlotTexts(sentence),
+            (std::map<std::string, std::string>{{"rank", "biggest"},
+                                                {"who", "Vietnam"}}));
+  EXPECT_EQ(hits[1].SlotTexts(sentence),
+            (std::map<std::string, std::string>{{"rank", "largest"},
+                                                {"who", "China"}}));
+  EXPECT_EQ(sentence.substr(hits[1].begin, hits[1].end - hits[1].begin),
+            "largest trading partner of China");
+}
+
+TEST(RuleCompiler, ReportsMalformedBuiltInReferences) {
+  auto one = [](const std::string& pattern) {
+    std::vector<std::string> errors =
+        Errors("name: \"t\"\nclaim { id: \"a\" pattern: \"" + pattern + "\" }");
+    return errors.size() == 1 ? errors[0] : ::testing::PrintToString(errors);
+  };
+  EXPECT_EQ(one("a {near 31} b"),
+            "test.textproto:2:29: error: claim 'a': {near N} wants a number of "
+            "words from 0 to 30, got '{near 31}'");
+  EXPECT_EQ(one("a {then x} b"),
+            "test.textproto:2:29: error: claim 'a': {then N} wants a number of "
+            "words from 0 to 30, got '{then x}'");
+  EXPECT_EQ(one("a {nera 3} b"),
+            "test.textproto:2:29: error: claim 'a': unknown reference '{nera "
+            "3}'; lexicon names are upper case, and the built-in ones are "
+            "{~word}, {&}, {then N} and {near N}");
+  EXPECT_EQ(one("{~Trade} b"),
+            "test.textproto:2:27: error: claim 'a': {~word} wants one English "
+            "word in lower-case letters, in its dictionary form, got '{~Trade}'");
+  EXPECT_EQ(one("(a {near 3} b)"),
+            "test.textproto:2:30: error: claim 'a': {near N} separates the parts "
+            "of a whole pattern; it cannot be inside parentheses or a lexicon term");
+  EXPECT_EQ(one("a {near 3} b {near 4} c"),
+            "test.textproto:2:40: error: claim 'a': the {near N} of one pattern "
+            "must agree; this one says 4 after 3");
+  EXPECT_EQ(one("a {near 1} b {near 1} c {near 1} d {near 1} e"),
+            "test.textproto:2:71: error: claim 'a': {near N} may join at most 4 "
+            "parts (5 here), since each order is a separate alternative");
+  EXPECT_EQ(one("a {near 2}"),
+            "test.textproto:2:37: error: claim 'a': {near N} wants a part on "
+            "each side");
+  EXPECT_EQ(one("(?P<a__b>x)"),
+            "test.textproto:2:27: error: claim 'a': capture name 'a__b' contains "
+            "'__', which refrain reserves");
+}
+
 TEST(RuleCompiler, OverlappingHitsOfOneClaimCollapseToTheLongest) {
   auto rules = OneClaim("pattern: \"largest trading partner\" "
                         "pattern: \"trading partner in ASEAN\" "
