@@ -133,6 +133,21 @@ void CompiledClaim::Match(absl::string_view sentence,
       ClaimMatch m;
       m.begin = groups[0].data() - sentence.data();
       m.end = m.begin + groups[0].size();
+      if (all.pattern[p].shortest != nullptr) {
+        // The closest match from the same start, when it ends at a word
+        // boundary: a gap stretched to a farther part is pulled back.
+        std::vector<re2::StringPiece> closest(groups.size());
+        if (all.pattern[p].shortest->Match(
+                re2::StringPiece(sentence.data(), sentence.size()), m.begin,
+                m.end, RE2::ANCHOR_START, closest.data(),
+                static_cast<int>(closest.size())) &&
+            !closest[0].empty() &&
+            !InsideWord(sentence, m.begin + closest[0].size())) {
+          groups.swap(closest);
+          m.end = m.begin + groups[0].size();
+        }
+      }
+      pos = m.end;
       m.pattern_index = static_cast<int>(p);
       for (const auto& [name, index] : slots) {
         if (groups[index].data() != nullptr) {
@@ -140,7 +155,6 @@ void CompiledClaim::Match(absl::string_view sentence,
           m.slots[name] = {b, b + groups[index].size()};
         }
       }
-      pos = m.end;
       const bool veto = std::any_of(
           vetoed.begin(), vetoed.end(), [&m](const std::pair<size_t, size_t>& v) {
             return v.first < m.end && m.begin < v.second;

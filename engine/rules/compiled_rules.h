@@ -48,6 +48,10 @@ class CompiledClaim {
     std::unique_ptr<const RE2> re2;
     // The slot each named group fills: (slot name, group index).
     std::vector<std::pair<std::string, int>> slots;
+    // For a pattern with gaps: the same with lazy gaps, matched
+    // leftmost-first from a hit's start to pull in its end
+    // (TranslatedPattern::shortest). Null otherwise.
+    std::unique_ptr<const RE2> shortest;
   };
 
   // The patterns of each kind, as in `Claim`.

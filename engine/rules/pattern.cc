@@ -118,16 +118,19 @@ int GapWords(absl::string_view builtin, absl::string_view keyword,
 // ("China-Vietnam", "China/Vietnam"), or the rest of the part's last
 // word when it goes on with punctuation ("Vietnam's"), up to `words` whole
 // words, and the start of the next word up to the next part ("(China").
-std::string GapRegex(int words) {
-  return absl::StrCat("(?:", kNotWord, "|(?:", kNotWord, "\\S*)?(?:", kSpace,
-                      "\\S+){0,", words, "}", kSpace, "(?:\\S*", kNotWord,
-                      ")?)");
+// With `lazy`, the repetition is lazy, for TranslatedPattern::shortest.
+std::string GapRegex(int words, bool lazy) {
+  const char* const lazily = lazy ? "?" : "";
+  return absl::StrCat("(?:", kNotWord, "|(?:", kNotWord, "\\S*)?", lazily,
+                      "(?:", kSpace, "\\S+){0,", words, "}", lazily, kSpace,
+                      "(?:\\S*", kNotWord, ")?", lazily, ")");
 }
 
 // Appends the RE2 for the built-in reference `builtin` (found by BuiltinAt
-// at byte `offset` of the pattern) to `re`.
-void TranslateBuiltin(absl::string_view builtin, size_t offset,
-                      std::string* re, std::vector<PatternError>* errors) {
+// at byte `offset` of the pattern) to `out`, with lazy gaps if `lazy`.
+void TranslateBuiltin(absl::string_view builtin, size_t offset, bool lazy,
+                      TranslatedPattern* out, std::vector<PatternError>* errors) {
+  std::string* re = &out->regex;
   if (builtin == "{&}") {
     // A mark, or a word between spaces or dashes ("comrades-plus-brothers").
     const std::string around =
@@ -144,10 +147,18 @@ void TranslateBuiltin(absl::string_view builtin, size_t offset,
                                 builtin, "'")});
       return;
     }
-    absl::StrAppend(re, "(?:", absl::StrJoin(WordForms(word), "|"), ")");
+    // Longest first, so that a leftmost-first match (the lazy variant of a
+    // pattern with gaps) does not stop at a prefix: "ram" in "rammed".
+    std::vector<std::string> forms = WordForms(word);
+    std::stable_sort(forms.begin(), forms.end(),
+                     [](const std::string& a, const std::string& b) {
+                       return a.size() > b.size();
+                     });
+    absl::StrAppend(re, "(?:", absl::StrJoin(forms, "|"), ")");
   } else if (absl::StartsWith(builtin, "{then ")) {
     int words = GapWords(builtin, "then", offset, errors);
-    if (words >= 0) absl::StrAppend(re, GapRegex(words));
+    if (words >= 0) absl::StrAppend(re, GapRegex(words, lazy));
+    out->has_gaps = true;
   } else if (absl::StartsWith(builtin, "{near ")) {
     errors->push_back(
         {offset, "{near N} separates the parts of a whole pattern; it cannot "
@@ -160,11 +171,13 @@ void TranslateBuiltin(absl::string_view builtin, size_t offset,
                               "{near N}")});
   }
 }
-// Translates the part `p` of a pattern that starts at byte `base` of it;
-// `suffix` is appended to every capture name (see SlotName).
+// Translates the part `p` of a pattern that starts at byte `base` of it,
+// appending to `out->regex`; `suffix` is appended to every capture name (see
+// SlotName), and gaps are lazy if `lazy`.
 void TranslatePart(absl::string_view p, size_t base,
                    const LexiconLookup& lookup, const std::string& suffix,
-                   TranslatedPattern* out, std::vector<PatternError>* errors) {
+                   bool lazy, TranslatedPattern* out,
+                   std::vector<PatternError>* errors) {
   std::string& re = out->regex;
   size_t i = 0;
   while (i < p.size()) {
@@ -250,7 +263,7 @@ void TranslatePart(absl::string_view p, size_t base,
       i = end;
     } else if (size_t length = BuiltinAt(p, i); length > 0) {
       const absl::string_view builtin = p.substr(i, length);
-      TranslateBuiltin(builtin, base + i, &re, errors);
+      TranslateBuiltin(builtin, base + i, lazy, out, errors);
       i += length;
       if (IsGap(builtin)) {
         while (i < p.size() && p[i] == ' ') ++i;  // a gap holds its spaces
@@ -335,17 +348,15 @@ std::vector<std::pair<size_t, size_t>> SplitNear(
   return parts;
 }
 
-}  // namespace
-
-TranslatedPattern TranslatePattern(absl::string_view p,
-                                   const LexiconLookup& lookup,
-                                   std::vector<PatternError>* errors) {
+// Translates `p` (see TranslatePattern), with lazy gaps if `lazy`.
+TranslatedPattern Translate(absl::string_view p, const LexiconLookup& lookup,
+                            bool lazy, std::vector<PatternError>* errors) {
   TranslatedPattern out;
   int words = 0;
   const std::vector<std::pair<size_t, size_t>> parts =
       SplitNear(p, &words, errors);
   if (parts.size() == 1) {
-    TranslatePart(p, 0, lookup, "", &out, errors);
+    TranslatePart(p, 0, lookup, "", lazy, &out, errors);
     return out;
   }
   if (parts.size() > kMaxNearParts) {
@@ -374,14 +385,28 @@ TranslatedPattern TranslatePattern(absl::string_view p,
     const std::string suffix =
         alternative == 0 ? "" : absl::StrCat(kReservedInName, alternative);
     for (size_t k = 0; k < order.size(); ++k) {
-      if (k > 0) out.regex += GapRegex(words);
+      if (k > 0) out.regex += GapRegex(words, lazy);
       const auto [begin, end] = parts[order[k]];
-      TranslatePart(p.substr(begin, end - begin), begin, lookup, suffix, &out,
-                    alternative == 0 ? errors : &repeated_errors);
+      TranslatePart(p.substr(begin, end - begin), begin, lookup, suffix, lazy,
+                    &out, alternative == 0 ? errors : &repeated_errors);
     }
     ++alternative;
   } while (std::next_permutation(order.begin(), order.end()));
   out.regex.push_back(')');
+  out.has_gaps = true;
+  return out;
+}
+
+}  // namespace
+
+TranslatedPattern TranslatePattern(absl::string_view p,
+                                   const LexiconLookup& lookup,
+                                   std::vector<PatternError>* errors) {
+  TranslatedPattern out = Translate(p, lookup, false, errors);
+  if (out.has_gaps) {
+    std::vector<PatternError> repeated_errors;
+    out.shortest = Translate(p, lookup, true, &repeated_errors).regex;
+  }
   return out;
 }
 

@@ -46,6 +46,13 @@ struct TranslatedPattern {
   std::string regex;                  // RE2 syntax
   std::vector<std::string> captures;  // names of `(?P<name>...)`, in order
   std::vector<std::string> lexicons;  // names of `{NAME}` references
+  // Whether the pattern has `{then N}` or `{near N}` gaps. A longest match
+  // stretches a gap to the farthest place the next part matches ("trade
+  // reached $11 billion, more than the $9 billion" for trade {then 8}
+  // $ amount); `shortest` is then the same regex with lazy gaps, to be run
+  // leftmost-first from the match's start to find the closest one.
+  bool has_gaps = false;
+  std::string shortest;
 };
 
 // Resolves a lexicon name to its translated regex (a group, ready to be

@@ -284,6 +284,7 @@ bool RuleCompiler::CompilePattern(const FieldLocator& at, const char* field,
 
   if (options_.fold_diacritics) {
     translated.regex = FoldDiacritics(translated.regex);
+    translated.shortest = FoldDiacritics(translated.shortest);
   }
   RE2::Options re2_options;
   re2_options.set_case_sensitive(false);
@@ -331,8 +332,16 @@ bool RuleCompiler::CompilePattern(const FieldLocator& at, const char* field,
   for (const auto& [name, group] : re->NamedCapturingGroups()) {
     slots.emplace_back(SlotName(name), group);
   }
-  patterns->push_back(
-      {std::move(translated.regex), std::move(re), std::move(slots)});
+  std::unique_ptr<const RE2> shortest;
+  if (translated.has_gaps) {
+    // Same groups as `re` (only the gaps' repetitions differ), so `slots`
+    // serves both.
+    re2_options.set_longest_match(false);
+    shortest = std::make_unique<RE2>(translated.shortest, re2_options);
+    if (!shortest->ok()) shortest = nullptr;  // keep the longest match
+  }
+  patterns->push_back({std::move(translated.regex), std::move(re),
+                       std::move(slots), std::move(shortest)});
   return true;
 }
 

@@ -54,7 +54,7 @@ cmp -s "$out" "$golden/sample_corpus.report.md" ||
 
 # HTML: one self-contained file.
 expect 0 diff --mentions="$records" --format=html --out="$TEST_TMPDIR/report.html"
-contains "$err" "refrain: wrote the html report of 51 mentions to $TEST_TMPDIR/report.html"
+contains "$err" "refrain: wrote the html report of 52 mentions to $TEST_TMPDIR/report.html"
 contains "$TEST_TMPDIR/report.html" '<section class="claim" id="largest_trading_partner"'
 contains "$TEST_TMPDIR/report.html" '<del>vietnam&#39;s largest</del><ins>china&#39;s biggest</ins>'
 if grep -qE '(src|href)="(https?:)?//' "$TEST_TMPDIR/report.html"; then
