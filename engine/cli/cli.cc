@@ -42,9 +42,16 @@ usage:
       How each source phrases each claim: variants aligned word by word
       against the commonest, framing labels, slots by source, a timeline.
   refrain eval --rules=PATH --gold=FILE [--format=text|json] [--min-recall=X]
-               [--max-trap-hits=N] [RULE OPTIONS] INPUT...
+               [--max-trap-hits=N] [--min-anchors=N] [RULE OPTIONS] INPUT...
       Score the rules against annotated articles: recall per claim, traps
-      reported as claims, and every miss (docs/eval.md).
+      reported as claims, and every miss (docs/eval.md), with whether
+      near-miss discovery surfaces it (--min-anchors as for suggest).
+  refrain suggest --rules=PATH [--format=text|jsonl] [--claim=ID]
+                  [--min-anchors=N] [--out=FILE] [--source=NAME] [--strict]
+                  [RULE OPTIONS] INPUT...
+      Near misses: sentences that match at least N (2) of a claim's anchor
+      patterns but none of its patterns, grouped by phrasing, counted per
+      source, ranked, anchors in [[...]] (docs/suggest.md).
   refrain help
 
 rule options:
@@ -91,6 +98,7 @@ int RunCli(const std::vector<std::string>& args, std::ostream& out,
   if (command == "import") return ImportCommand(args, out, err);
   if (command == "diff") return DiffCommand(args, out, err);
   if (command == "eval") return EvalCommand(args, out, err);
+  if (command == "suggest") return SuggestCommand(args, out, err);
   err << "refrain: unknown command '" << command
       << (args.size() >= 2 && command == "rules" ? " " + args[1] : "") << "'\n\n"
       << kUsage;

@@ -26,6 +26,8 @@ int DiffCommand(const std::vector<std::string>& argv, std::ostream& out,
                 std::ostream& err);
 int EvalCommand(const std::vector<std::string>& argv, std::ostream& out,
                 std::ostream& err);
+int SuggestCommand(const std::vector<std::string>& argv, std::ostream& out,
+                   std::ostream& err);
 int ImportCommand(const std::vector<std::string>& argv, std::ostream& out,
                   std::ostream& err);
 

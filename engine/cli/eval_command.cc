@@ -7,6 +7,7 @@
 #include "engine/cli/commands.h"
 #include "engine/cli/flags.h"
 #include "engine/eval/evaluator.h"
+#include "engine/suggest/near_miss.h"
 #include "engine/text/escape.h"
 #include "engine/util/file_util.h"
 #include "google/protobuf/util/json_util.h"
@@ -45,8 +46,9 @@ class ArticleCollector : public DocumentSink {
 };
 
 void PrintScore(const EvalReport::Score& s, std::ostream& out) {
-  out << absl::StrFormat("%-28s %4d/%-4d %5.2f   %3d/%-3d  %5d\n", s.claim_id(), s.found(),
-                         s.total(), s.recall(), s.trap_hits(), s.traps(), s.unannotated());
+  out << absl::StrFormat("%-28s %4d/%-4d %5.2f   %3d/%-3d  %5d        %4d/%-4d %6d\n", s.claim_id(),
+                         s.found(), s.total(), s.recall(), s.trap_hits(), s.traps(),
+                         s.unannotated(), s.surfaced(), s.total() - s.found(), s.near_misses());
 }
 
 void PrintPlace(const EvalReport::Place& place, std::ostream& out) {
@@ -54,15 +56,26 @@ void PrintPlace(const EvalReport::Place& place, std::ostream& out) {
 }
 
 void PrintText(const EvalReport& report, std::ostream& out) {
-  out << absl::StrFormat("%-28s %9s %6s %9s %12s\n", "claim", "found", "recall", "traps hit",
-                         "unannotated");
+  out << absl::StrFormat("%-28s %9s %6s %9s %12s %10s %12s\n", "claim", "found", "recall",
+                         "traps hit", "unannotated", "surfaced", "near misses");
   for (const EvalReport::Score& s : report.claim()) PrintScore(s, out);
   PrintScore(report.overall(), out);
+  // The two figures of near-miss discovery: how many misses it surfaces,
+  // and how many sentences an analyst reads for them.
+  const EvalReport::Score& all = report.overall();
+  const int misses = all.total() - all.found();
+  out << "\nnear misses: surfaced " << all.surfaced() << " of " << misses << " misses; "
+      << all.near_misses() << " near-miss sentences listed";
+  if (misses > 0) {
+    out << absl::StrFormat(" (%.1f per miss)", static_cast<double>(all.near_misses()) / misses);
+  }
+  out << "\n";
   if (report.miss_size() > 0) out << "\nmissed (yes rows no mention found)\n";
   for (const EvalReport::Miss& m : report.miss()) {
     PrintPlace(m.place(), out);
     out << "  " << m.claim_id() << "  \"" << EscapeControls(m.fragment()) << "\"\n"
-        << "      in: " << EscapeControls(m.place().sentence()) << "\n";
+        << "      in: " << EscapeControls(m.place().sentence()) << "\n"
+        << "      near miss: " << (m.surfaced() ? "surfaced" : "not surfaced") << "\n";
   }
   if (report.trap_hit_size() > 0) out << "\ntraps reported as claims\n";
   for (const EvalReport::TrapHit& t : report.trap_hit()) {
@@ -86,7 +99,8 @@ void PrintText(const EvalReport& report, std::ostream& out) {
 int EvalCommand(const std::vector<std::string>& argv, std::ostream& out,
                 std::ostream& err) {
   Args args;
-  std::set<std::string> value_flags = {"gold", "format", "min-recall", "max-trap-hits"};
+  std::set<std::string> value_flags = {"gold", "format", "min-recall", "max-trap-hits",
+                                       "min-anchors"};
   value_flags.insert(kScanValueFlags.begin(), kScanValueFlags.end());
   if (!ParseArgs(argv, 1, value_flags, kScanBoolFlags, &args, err)) return kExitUsage;
   const std::string format = args.Get("format", "text");
@@ -112,11 +126,20 @@ int EvalCommand(const std::vector<std::string>& argv, std::ostream& out,
         << EscapeControls(args.Get("max-trap-hits")) << "'\n";
     return kExitUsage;
   }
+  NearMissOptions near_miss_options;
+  near_miss_options.min_anchors = MinAnchorsFromFlags(args, err);
+  if (near_miss_options.min_anchors == 0) return kExitUsage;
   ReadOptions read;
   if (!ReadOptionsFromFlags(args, &read, err)) return kExitUsage;
   int code;
   std::unique_ptr<Engine> engine = EngineFromFlags(args, "eval", err, &code);
   if (engine == nullptr) return code;
+  near_miss_options.max_sentence_bytes = engine->scanner().options().max_sentence_bytes;
+  const NearMissFinder finder(engine->rules(), near_miss_options);
+  for (const CompiledClaim* claim : finder.skipped()) {
+    err << "refrain: note: claim '" << claim->id()
+        << "' has no anchors; near-miss discovery skips it\n";
+  }
 
   const std::string gold_path = args.Get("gold");
   absl::StatusOr<std::string> gold_text =
@@ -139,6 +162,7 @@ int EvalCommand(const std::vector<std::string>& argv, std::ostream& out,
   }
   for (EvalArticle& article : collector.articles) {
     article.mentions = engine->Scan(article.document);
+    finder.Find(article.document, &article.near_misses);
   }
   absl::StatusOr<EvalReport> report =
       Evaluate(engine->rules(), gold_path, *gold, collector.articles);

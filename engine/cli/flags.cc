@@ -47,6 +47,17 @@ bool ByteFlag(const Args& args, const std::string& name, size_t* value, std::ost
 
 }  // namespace
 
+int MinAnchorsFromFlags(const Args& args, std::ostream& err) {
+  if (!args.Has("min-anchors")) return 2;
+  int n;
+  if (!absl::SimpleAtoi(args.Get("min-anchors"), &n) || n < 1 || n > 1000) {
+    err << "refrain: --min-anchors wants a number from 1 to 1000, got '"
+        << EscapeControls(args.Get("min-anchors")) << "'\n";
+    return 0;
+  }
+  return n;
+}
+
 bool ReadOptionsFromFlags(const Args& args, ReadOptions* options, std::ostream& err) {
   options->default_source = args.Get("source");
   return ByteFlag(args, "max-document-bytes", &options->max_document_bytes, err);

@@ -190,6 +190,10 @@ class MentionSource {
 // `options`, naming the flags that raise them.
 std::string UnrecordedNote(int64_t hits, const ScanOptions& options);
 
+// The value of --min-anchors (near-miss discovery): a number of at least 1,
+// or 2 when absent. Prints what is wrong and returns 0 otherwise.
+int MinAnchorsFromFlags(const Args& args, std::ostream& err);
+
 // The value of --threads: a positive number, "auto" (the machine's cores),
 // or 1 when absent. Prints what is wrong and returns 0 otherwise.
 int ThreadsFromFlags(const Args& args, std::ostream& err);

@@ -1,5 +1,6 @@
 #include "engine/eval/evaluator.h"
 
+#include <algorithm>
 #include <map>
 
 #include "absl/strings/match.h"
@@ -178,6 +179,17 @@ absl::StatusOr<EvalReport> Evaluate(const CompiledRules& rules, absl::string_vie
       miss->set_claim_id(row.claim_id);
       miss->set_fragment(row.fragment);
       miss->set_gold_line(row.line);
+      for (const NearMiss& n : article->near_misses) {
+        if (n.claim_id() != row.claim_id) continue;
+        const Span sentence{n.sentence_begin(), n.sentence_begin() + n.sentence().size()};
+        if (std::any_of(spans.begin(), spans.end(), [&sentence](const Span& f) {
+              return Inside(f, sentence) || Inside(sentence, f);
+            })) {
+          miss->set_surfaced(true);
+          score.set_surfaced(score.surfaced() + 1);
+          break;
+        }
+      }
     }
   }
 
@@ -197,6 +209,13 @@ absl::StatusOr<EvalReport> Evaluate(const CompiledRules& rules, absl::string_vie
     }
   }
 
+  for (const EvalArticle& article : articles) {
+    for (const NearMiss& n : article.near_misses) {
+      EvalReport::Score& score = scores[n.claim_id()];
+      score.set_near_misses(score.near_misses() + 1);
+    }
+  }
+
   EvalReport::Score* overall = report.mutable_overall();
   overall->set_claim_id("all");
   for (const auto& rule_set : rules.rule_sets()) {
@@ -212,6 +231,8 @@ absl::StatusOr<EvalReport> Evaluate(const CompiledRules& rules, absl::string_vie
       overall->set_traps(overall->traps() + score->traps());
       overall->set_trap_hits(overall->trap_hits() + score->trap_hits());
       overall->set_unannotated(overall->unannotated() + score->unannotated());
+      overall->set_surfaced(overall->surfaced() + score->surfaced());
+      overall->set_near_misses(overall->near_misses() + score->near_misses());
     }
   }
   SetRecall(overall);

@@ -19,6 +19,7 @@
 #include "proto/claim.pb.h"
 #include "proto/document.pb.h"
 #include "proto/eval.pb.h"
+#include "proto/suggest.pb.h"
 
 namespace refrain {
 
@@ -46,6 +47,8 @@ struct EvalArticle {
   std::string content;        // the whole file, for line numbers
   Document document;          // its text is a suffix of `content`
   std::vector<Mention> mentions;
+  // Its near misses (NearMissFinder), for `EvalReport.Miss.surfaced`.
+  std::vector<NearMiss> near_misses;
 };
 
 // Scores the mentions of `articles` against `gold`. A `yes` row is found
@@ -55,6 +58,9 @@ struct EvalArticle {
 // ("01_outlet.txt"). Returns InvalidArgument "gold_name:line: ..." for a
 // row whose claim is not in `rules`, whose article is not among `articles`
 // (or is more than one of them), or whose fragment is not in the article.
+// A miss is surfaced when a near miss of its claim in its article has a
+// sentence that contains the fragment (or lies inside it); each claim's
+// score counts its near misses in all of `articles`.
 absl::StatusOr<EvalReport> Evaluate(const CompiledRules& rules, absl::string_view gold_name,
                                     const std::vector<GoldRow>& gold,
                                     const std::vector<EvalArticle>& articles);

@@ -35,6 +35,10 @@ std::vector<Sentence> Pieces(absl::string_view text, size_t max_bytes) {
 
 }  // namespace
 
+std::vector<Sentence> SentencePieces(absl::string_view text, size_t max_bytes) {
+  return Pieces(text, std::max(max_bytes, kMinSentenceBytes));
+}
+
 absl::StatusOr<std::unique_ptr<Scanner>> Scanner::Create(
     std::shared_ptr<const CompiledRules> rules, const ScanOptions& options) {
   std::unique_ptr<Scanner> scanner(new Scanner());

@@ -26,6 +26,7 @@
 
 #include "absl/status/statusor.h"
 #include "engine/rules/compiled_rules.h"
+#include "engine/text/sentence_splitter.h"
 #include "proto/claim.pb.h"
 #include "proto/document.pb.h"
 #include "re2/filtered_re2.h"
@@ -58,6 +59,11 @@ struct ScanOptions {
   size_t max_mentions_per_sentence = 100;
   size_t max_mentions_per_document = 10000;
 };
+
+// The pieces of `text` the scanner matches claims in: its sentences that
+// are not debris, with those longer than `max_bytes` (at least
+// kMinSentenceBytes) cut at whitespace into pieces of at most that size.
+std::vector<Sentence> SentencePieces(absl::string_view text, size_t max_bytes);
 
 // Of a sentence longer than the hit plus this many bytes on either side,
 // a mention keeps only that window as its `sentence` (cut at character

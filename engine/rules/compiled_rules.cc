@@ -180,6 +180,27 @@ void CompiledClaim::Match(absl::string_view sentence,
   }
 }
 
+void CompiledClaim::FindAnchors(absl::string_view sentence,
+                                std::vector<ClaimMatch>* out) const {
+  std::vector<re2::StringPiece> groups(1);
+  const size_t first = out->size();
+  for (size_t a = 0; a < patterns_.anchor.size(); ++a) {
+    size_t pos = 0;
+    while (FindAtWordBoundaries(*patterns_.anchor[a].re2, sentence, pos, &groups)) {
+      ClaimMatch m;
+      m.begin = groups[0].data() - sentence.data();
+      m.end = m.begin + groups[0].size();
+      m.pattern_index = static_cast<int>(a);
+      pos = m.end;
+      out->push_back(std::move(m));
+    }
+  }
+  std::sort(out->begin() + first, out->end(),
+            [](const ClaimMatch& a, const ClaimMatch& b) {
+              return std::tie(a.begin, a.pattern_index) < std::tie(b.begin, b.pattern_index);
+            });
+}
+
 std::map<std::string, std::string> ClaimMatch::SlotTexts(
     absl::string_view sentence) const {
   std::map<std::string, std::string> texts;

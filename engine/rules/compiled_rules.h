@@ -60,6 +60,7 @@ class CompiledClaim {
     std::vector<Pattern> exclude;
     std::vector<Pattern> exclude_overlap;
     std::vector<Pattern> require;
+    std::vector<Pattern> anchor;  // for near-miss discovery only
   };
 
   CompiledClaim(const Claim* claim, int index, Patterns patterns)
@@ -83,6 +84,14 @@ class CompiledClaim {
   // match starts; linear in the sentence for patterns whose matches span a
   // bounded number of words (tests/cli/linear_time_test.sh).
   void Match(absl::string_view sentence, std::vector<ClaimMatch>* out) const;
+
+  // Appends to `out` every match of the claim's `anchor` patterns in
+  // `sentence`, at word boundaries as in Match (each anchor's matches do
+  // not overlap one another), ordered by `begin`, then anchor; `slots` are
+  // empty and `pattern_index` is the index into `Claim.anchor`. Exclusions
+  // and requirements do not apply. Cost: one RE2 search per anchor per
+  // match.
+  void FindAnchors(absl::string_view sentence, std::vector<ClaimMatch>* out) const;
 
  private:
   const Claim* claim_;  // owned by the enclosing CompiledRuleSet

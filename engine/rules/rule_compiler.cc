@@ -383,7 +383,8 @@ void RuleCompiler::CompileClaim(int index, CompiledRuleSet* rule_set) {
        {std::make_tuple("exclude", &claim.exclude(), &patterns.exclude),
         std::make_tuple("exclude_overlap", &claim.exclude_overlap(),
                         &patterns.exclude_overlap),
-        std::make_tuple("require", &claim.require(), &patterns.require)}) {
+        std::make_tuple("require", &claim.require(), &patterns.require),
+        std::make_tuple("anchor", &claim.anchor(), &patterns.anchor)}) {
     for (int i = 0; i < values->size(); ++i) {
       ok &= CompilePattern(at, field, i, id, values->Get(i), compiled, &ignored);
     }

@@ -3,7 +3,8 @@
 # unannotated mentions on invented articles (tests/testdata/eval), the
 # exit codes of --min-recall and --max-trap-hits, every kind of bad gold row
 # by file:line, and, when ../shared is there (REFRAIN_SHARED), the shipped
-# rules on the annotated dev corpus, guarded at today's recall.
+# rules on the annotated dev corpus, guarded at today's recall; and whether
+# near-miss discovery surfaces each miss, with its targets on the dev corpus.
 # Usage (from Bazel): eval_cli_test.sh path/to/refrain
 set -u
 refrain="$PWD/$1"
@@ -17,6 +18,18 @@ contains "$out" "  b.txt:6  no_external_discord  \"no outsider would ever be all
 contains "$out" "      in: Both sides vowed that no outsider would ever be allowed to pry them apart."
 contains "$out" "  a.txt:8  comrades_and_brothers (pattern 0)  \"Comrades and\\nbrothers\""
 contains "$out" "  b.txt:8  largest_trading_partner (pattern 0)  \"Vietnam is China's biggest trading partner in ASEAN\""
+# Near-miss discovery: the miss's sentence holds two anchors of its claim
+# (an outsider, prying apart), so it is surfaced; the trade figure of b.txt
+# is the other near miss listed. Needing three anchors (the trade figure's
+# claim has two, and needs both), the miss is not surfaced.
+contains "$out" "all                             2/3     0.67     1/1        1           1/1         2"
+contains "$out" "near misses: surfaced 1 of 1 misses; 2 near-miss sentences listed (2.0 per miss)"
+contains "$out" "      near miss: surfaced"
+expect 0 eval --rules=rules --gold="$gold" --min-anchors=3 "$data/articles"
+contains "$out" "near misses: surfaced 0 of 1 misses; 1 near-miss sentences listed (1.0 per miss)"
+contains "$out" "      near miss: not surfaced"
+expect 2 eval --rules=rules --gold="$gold" --min-anchors=two "$data/articles"
+contains "$err" "refrain: --min-anchors wants a number from 1 to 1000, got 'two'"
 
 # The same report as JSON (an EvalReport message).
 expect 0 eval --rules=rules --gold="$gold" --format=json "$data/articles"
@@ -28,6 +41,11 @@ assert r["overall"]["trap_hits"] == 1 and r["overall"]["unannotated"] == 1
 assert [m["claim_id"] for m in r["miss"]] == ["no_external_discord"]
 assert r["miss"][0]["place"] == {"file": "b.txt", "line": 6, "sentence":
     "Both sides vowed that no outsider would ever be allowed to pry them apart."}, r["miss"]
+assert r["miss"][0]["surfaced"] is True, r["miss"]
+assert r["overall"]["surfaced"] == 1 and r["overall"]["near_misses"] == 2, r["overall"]
+scores = {s["claim_id"]: s for s in r["claim"]}
+assert scores["no_external_discord"]["surfaced"] == 1, scores
+assert scores["bilateral_trade_figure"]["near_misses"] == 1, scores
 PY
 
 # Thresholds, for CI to guard a rule edit.
@@ -62,6 +80,21 @@ if [ -n "${REFRAIN_SHARED:-}" ]; then
   expect 0 eval --rules=rules --gold="$REFRAIN_SHARED/corpus/dev/gold.tsv" \
     --min-recall=0.90 --max-trap-hits=3 "$REFRAIN_SHARED/corpus/dev/articles"
   contains "$out" "all                           112/117   0.96     3/79       3"
+  # Near-miss discovery (issue 14): on the misses of the rules as they were
+  # before the rewrite (2026.12.2, with today's anchors; 41 misses) it
+  # surfaces at least 80% and lists fewer than 5 sentences per miss.
+  expect 0 eval --rules="$data/baseline_rules" \
+    --gold="$REFRAIN_SHARED/corpus/dev/gold.tsv" --format=json \
+    "$REFRAIN_SHARED/corpus/dev/articles"
+  python3 - "$out" <<'PY' || fail "near-miss discovery misses its targets on the dev corpus"
+import json, sys
+o = json.load(open(sys.argv[1]))["overall"]
+misses = o["total"] - o["found"]
+print(f"dev corpus: surfaced {o['surfaced']} of {misses} misses; "
+      f"{o['near_misses']} near-miss sentences listed")
+assert misses > 0 and o["surfaced"] >= 0.8 * misses, o
+assert o["near_misses"] < 5 * misses, o
+PY
 elif [ "${CI:-}" = true ]; then
   fail "REFRAIN_SHARED is not set under CI: the dev corpus was not scored"
 else

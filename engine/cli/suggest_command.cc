@@ -1,0 +1,190 @@
+// refrain suggest: near-miss discovery (docs/suggest.md).
+#include <cerrno>
+#include <cstring>
+#include <map>
+
+#include "absl/strings/str_cat.h"
+#include "absl/strings/str_format.h"
+#include "absl/strings/str_split.h"
+#include "engine/cli/cli.h"
+#include "engine/cli/commands.h"
+#include "engine/cli/flags.h"
+#include "engine/suggest/near_miss.h"
+#include "engine/text/escape.h"
+#include "engine/util/file_util.h"
+#include "google/protobuf/util/json_util.h"
+
+namespace refrain {
+namespace {
+
+// Finds the near misses of each document read.
+class NearMissCollector : public DocumentSink {
+ public:
+  NearMissCollector(const NearMissFinder& finder, bool strict, std::ostream& err)
+      : finder_(finder), strict_(strict), err_(err) {}
+
+  void OnDocument(Document document, const std::string&) override {
+    ++documents;
+    finder_.Find(document, &near_misses);
+  }
+  bool OnSkipped(const absl::Status& error) override {
+    ++skipped;
+    err_ << "refrain: skipped: " << EscapeControls(error.message()) << "\n";
+    return !strict_;
+  }
+
+  std::vector<NearMiss> near_misses;
+  int64_t documents = 0;
+  int64_t skipped = 0;
+
+ private:
+  const NearMissFinder& finder_;
+  const bool strict_;
+  std::ostream& err_;
+};
+
+std::string SourceName(const std::string& source) {
+  return source.empty() ? "(no source)" : EscapeControls(source);
+}
+
+void PrintText(const std::vector<NearMissGroup>& groups, std::ostream& out) {
+  for (size_t g = 0; g < groups.size(); ++g) {
+    const NearMissGroup& group = groups[g];
+    if (g == 0 || groups[g - 1].claim_id() != group.claim_id()) {
+      int sentences = 0, phrasings = 0;
+      for (size_t h = g; h < groups.size() && groups[h].claim_id() == group.claim_id(); ++h) {
+        sentences += groups[h].near_miss_size();
+        ++phrasings;
+      }
+      out << (g == 0 ? "" : "\n") << "== " << group.claim_id() << "  (" << sentences
+          << (sentences == 1 ? " near-miss sentence, " : " near-miss sentences, ") << phrasings
+          << (phrasings == 1 ? " phrasing)\n" : " phrasings)\n");
+    }
+    out << "\n" << absl::StrFormat("%3d", group.rank()) << ". \""
+        << EscapeControls(group.phrasing()) << "\"\n"
+        << "     " << group.near_miss_size()
+        << (group.near_miss_size() == 1 ? " sentence, " : " sentences, ")
+        << group.distinct_anchors() << (group.distinct_anchors() == 1 ? " anchor" : " anchors")
+        << "; by source: ";
+    for (int c = 0; c < group.source_size(); ++c) {
+      out << (c == 0 ? "" : "; ") << SourceName(group.source(c).source()) << " "
+          << group.source(c).sentences();
+    }
+    out << "\n";
+    for (const NearMiss& n : group.near_miss()) {
+      out << "     - " << EscapeControls(n.doc_id());
+      if (!n.source().empty() || !n.date().empty()) {
+        out << " (" << EscapeControls(n.source())
+            << (n.source().empty() || n.date().empty() ? "" : ", ") << EscapeControls(n.date())
+            << ")";
+      }
+      out << "\n       " << HighlightAnchors(n, "[[", "]]") << "\n";
+    }
+  }
+}
+
+}  // namespace
+
+int SuggestCommand(const std::vector<std::string>& argv, std::ostream& out,
+                   std::ostream& err) {
+  Args args;
+  const std::set<std::string> value_flags = {
+      "rules",      "format",       "out", "claim", "min-anchors", "source", "max-document-bytes",
+      "max-sentence-bytes", "max-pattern-memory"};
+  const std::set<std::string> bool_flags = {"strict", "fold-diacritics"};
+  if (!ParseArgs(argv, 1, value_flags, bool_flags, &args, err)) return kExitUsage;
+  const std::string format = args.Get("format", "text");
+  if (format != "text" && format != "jsonl") {
+    err << "refrain: --format: choose text or jsonl, got '" << EscapeControls(format) << "'\n";
+    return kExitUsage;
+  }
+  NearMissOptions options;
+  options.min_anchors = MinAnchorsFromFlags(args, err);
+  if (options.min_anchors == 0) return kExitUsage;
+  ReadOptions read;
+  if (!ReadOptionsFromFlags(args, &read, err)) return kExitUsage;
+  if (args.positional.empty() && args.Has("rules")) {
+    err << "refrain: suggest needs at least one INPUT (a file, a directory, or - "
+           "for JSON Lines on standard input)\n";
+    return kExitUsage;
+  }
+  int code;
+  std::unique_ptr<Engine> engine = EngineFromFlags(args, "suggest", err, &code);
+  if (engine == nullptr) return code;
+  const std::string claim = args.Get("claim");
+  if (args.Has("claim") && engine->rules().FindClaim(claim) == nullptr) {
+    err << "refrain: --claim: no claim '" << EscapeControls(claim) << "' in the rules\n";
+    return kExitUsage;
+  }
+  options.max_sentence_bytes = engine->scanner().options().max_sentence_bytes;
+  const NearMissFinder finder(engine->rules(), options);
+  for (const CompiledClaim* skipped : finder.skipped()) {
+    if (args.Has("claim") && skipped->id() != claim) continue;
+    err << "refrain: note: claim '" << skipped->id()
+        << "' has no anchors; near-miss discovery skips it\n";
+  }
+
+  std::unique_ptr<OutputFile> file;
+  std::ostream* output = &out;
+  if (args.Has("out")) {
+    std::vector<std::string> inputs = args.positional;
+    for (absl::string_view rules : absl::StrSplit(args.Get("rules"), ',', absl::SkipEmpty())) {
+      inputs.emplace_back(rules);
+    }
+    absl::StatusOr<std::unique_ptr<OutputFile>> opened =
+        OutputFile::Create(args.Get("out"), inputs);
+    if (!opened.ok()) {
+      err << "refrain: " << EscapeControls(opened.status().message()) << "\n";
+      return kExitUsage;
+    }
+    file = *std::move(opened);
+    output = &file->stream();
+  }
+
+  NearMissCollector collector(finder, args.Has("strict"), err);
+  const DocumentReader reader(read);
+  const bool stopped = !reader.Read(args.positional, &collector).ok();
+  if (args.Has("claim")) {
+    std::vector<NearMiss> kept;
+    for (NearMiss& n : collector.near_misses) {
+      if (n.claim_id() == claim) kept.push_back(std::move(n));
+    }
+    collector.near_misses = std::move(kept);
+  }
+  const std::vector<NearMissGroup> groups =
+      GroupNearMisses(engine->rules(), collector.near_misses);
+
+  if (format == "jsonl") {
+    google::protobuf::util::JsonPrintOptions json;
+    json.always_print_primitive_fields = true;
+    json.preserve_proto_field_names = true;
+    for (const NearMissGroup& group : groups) {
+      std::string line;
+      (void)google::protobuf::util::MessageToJsonString(group, &line, json);  // cannot fail
+      *output << line << "\n";
+    }
+  } else {
+    PrintText(groups, *output);
+  }
+
+  std::map<std::string, int> claims;
+  for (const NearMiss& n : collector.near_misses) ++claims[n.claim_id()];
+  err << "refrain: " << collector.documents << " documents read, " << collector.skipped
+      << " skipped; " << collector.near_misses.size() << " near-miss sentences of "
+      << claims.size() << " claims, " << groups.size() << " phrasings\n";
+
+  int result = collector.skipped > 0 ? kExitFindings : kExitOk;
+  if (!output->flush() && result == kExitOk) {
+    err << "refrain: cannot write output: " << std::strerror(errno) << "\n";
+    result = kExitFindings;
+  }
+  if (file != nullptr && output->good() && !stopped) {
+    if (absl::Status s = file->Commit(); !s.ok()) {
+      err << "refrain: " << EscapeControls(s.message()) << "\n";
+      result = kExitFindings;
+    }
+  }
+  return result;
+}
+
+}  // namespace refrain
