@@ -14,9 +14,10 @@ usage:
       Scan articles (text files with optional front matter, .jsonl files,
       directories, or - for JSON Lines on standard input) and write one
       record per claim found. JSON Lines to standard output by default.
-  refrain rules check [RULE OPTIONS] PATH...
+  refrain rules check [--expand=CLAIM] [RULE OPTIONS] PATH...
       Load and compile rule files (a directory means every *.textproto in
-      it) and report every error as file:line:col.
+      it) and report every error as file:line:col. --expand prints what
+      each pattern of CLAIM expands to ({~word} forms, {near N} orders).
   refrain rules test [RULE OPTIONS] PATH...
       Check the rule files, then run each claim's examples (must match)
       and counterexamples (must not match).

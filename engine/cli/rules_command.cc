@@ -1,17 +1,46 @@
 // refrain rules check|test
+#include "absl/strings/str_join.h"
 #include "engine/cli/cli.h"
 #include "engine/cli/commands.h"
 #include "engine/cli/flags.h"
+#include "engine/rules/pattern.h"
 #include "engine/rules/rule_tester.h"
 #include "engine/text/escape.h"
 
 namespace refrain {
+namespace {
+
+// Prints what each pattern of `claim` expands to (ExpandPattern): one line
+// per order of a {near N} pattern, under a line naming the pattern.
+void PrintExpansions(const Claim& claim, std::ostream& out) {
+  const std::pair<const char*, const google::protobuf::RepeatedPtrField<std::string>*>
+      kinds[] = {{"pattern", &claim.pattern()},
+                 {"exclude", &claim.exclude()},
+                 {"exclude_overlap", &claim.exclude_overlap()},
+                 {"require", &claim.require()},
+                 {"anchor", &claim.anchor()}};
+  for (const auto& [kind, patterns] : kinds) {
+    for (int i = 0; i < patterns->size(); ++i) {
+      const std::vector<std::string> lines = ExpandPattern(patterns->Get(i));
+      out << kind << " " << i << ": " << EscapeControls(patterns->Get(i))
+          << "\n";
+      if (lines.size() == 1 && lines[0] == patterns->Get(i)) continue;
+      for (const std::string& line : lines) {
+        out << "  = " << EscapeControls(line) << "\n";
+      }
+    }
+  }
+}
+
+}  // namespace
 
 int RulesCommand(const std::vector<std::string>& argv, std::ostream& out,
                  std::ostream& err) {
   const std::string& command = argv[1];
   Args args;
-  if (!ParseArgs(argv, 2, kRuleValueFlags, kRuleBoolFlags, &args, err)) {
+  std::set<std::string> value_flags = kRuleValueFlags;
+  if (command == "check") value_flags.insert("expand");
+  if (!ParseArgs(argv, 2, value_flags, kRuleBoolFlags, &args, err)) {
     return kExitUsage;
   }
   if (args.positional.empty()) {
@@ -32,6 +61,15 @@ int RulesCommand(const std::vector<std::string>& argv, std::ostream& out,
     }
     out << "ok: " << rules->rule_sets().size() << " rule file(s), "
         << rules->claim_count() << " claims, no errors\n";
+    if (args.Has("expand")) {
+      const CompiledClaim* claim = rules->FindClaim(args.Get("expand"));
+      if (claim == nullptr) {
+        err << "refrain: --expand: no claim '" << EscapeControls(args.Get("expand"))
+            << "' in the rules\n";
+        return kExitUsage;
+      }
+      PrintExpansions(claim->claim(), out);
+    }
     return kExitOk;
   }
 

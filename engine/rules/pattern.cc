@@ -8,6 +8,7 @@
 #include "absl/strings/numbers.h"
 #include "absl/strings/str_format.h"
 #include "absl/strings/str_join.h"
+#include "absl/strings/str_split.h"
 #include "engine/rules/word_forms.h"
 
 namespace refrain {
@@ -69,6 +70,11 @@ std::string ControlCharMessage(unsigned char c) {
 //   {near N}   separates parts that may come in any order (TranslatePattern)
 // Words in gaps are runs of non-space characters.
 constexpr char kReservedInName[] = "__";
+
+// What a translation produces: the RE2 to match with, the same with lazy
+// gaps (TranslatedPattern::shortest), or the pattern for people to read
+// (ExpandPattern).
+enum class Style { kRegex, kLazyRegex, kReadable };
 constexpr int kMaxGapWords = 30;
 constexpr size_t kMaxNearParts = 4;
 constexpr char kNotWord[] = "[^\\pL\\pN\\pM\\s]";
@@ -118,20 +124,24 @@ int GapWords(absl::string_view builtin, absl::string_view keyword,
 // ("China-Vietnam", "China/Vietnam"), or the rest of the part's last
 // word when it goes on with punctuation ("Vietnam's"), up to `words` whole
 // words, and the start of the next word up to the next part ("(China").
-// With `lazy`, the repetition is lazy, for TranslatedPattern::shortest.
-std::string GapRegex(int words, bool lazy) {
-  const char* const lazily = lazy ? "?" : "";
+// Lazy for Style::kLazyRegex; `{then N}` for Style::kReadable.
+std::string GapRegex(int words, Style style) {
+  if (style == Style::kReadable) return absl::StrCat(" {then ", words, "} ");
+  const char* const lazily = style == Style::kLazyRegex ? "?" : "";
   return absl::StrCat("(?:", kNotWord, "|(?:", kNotWord, "\\S*)?", lazily,
                       "(?:", kSpace, "\\S+){0,", words, "}", lazily, kSpace,
                       "(?:\\S*", kNotWord, ")?", lazily, ")");
 }
 
-// Appends the RE2 for the built-in reference `builtin` (found by BuiltinAt
-// at byte `offset` of the pattern) to `out`, with lazy gaps if `lazy`.
-void TranslateBuiltin(absl::string_view builtin, size_t offset, bool lazy,
+// Appends the translation of the built-in reference `builtin` (found by
+// BuiltinAt at byte `offset` of the pattern) to `out`.
+void TranslateBuiltin(absl::string_view builtin, size_t offset, Style style,
                       TranslatedPattern* out, std::vector<PatternError>* errors) {
   std::string* re = &out->regex;
-  if (builtin == "{&}") {
+  if (style == Style::kReadable && !absl::StartsWith(builtin, "{~")) {
+    absl::StrAppend(re, IsGap(builtin) ? " " : "", builtin,
+                    IsGap(builtin) ? " " : "");
+  } else if (builtin == "{&}") {
     // A mark, or a word between spaces or dashes ("comrades-plus-brothers").
     const std::string around =
         absl::StrCat("(?:", kSpace, "?[", kDashes, "]", kSpace, "?|", kSpace, ")");
@@ -157,7 +167,7 @@ void TranslateBuiltin(absl::string_view builtin, size_t offset, bool lazy,
     absl::StrAppend(re, "(?:", absl::StrJoin(forms, "|"), ")");
   } else if (absl::StartsWith(builtin, "{then ")) {
     int words = GapWords(builtin, "then", offset, errors);
-    if (words >= 0) absl::StrAppend(re, GapRegex(words, lazy));
+    if (words >= 0) absl::StrAppend(re, GapRegex(words, style));
     out->has_gaps = true;
   } else if (absl::StartsWith(builtin, "{near ")) {
     errors->push_back(
@@ -173,11 +183,13 @@ void TranslateBuiltin(absl::string_view builtin, size_t offset, bool lazy,
 }
 // Translates the part `p` of a pattern that starts at byte `base` of it,
 // appending to `out->regex`; `suffix` is appended to every capture name (see
-// SlotName), and gaps are lazy if `lazy`.
+// SlotName). Style::kReadable copies lexicon references, spaces, quotes and
+// dashes as written (and needs no `lookup`).
 void TranslatePart(absl::string_view p, size_t base,
                    const LexiconLookup& lookup, const std::string& suffix,
-                   bool lazy, TranslatedPattern* out,
+                   Style style, TranslatedPattern* out,
                    std::vector<PatternError>* errors) {
+  const bool readable = style == Style::kReadable;
   std::string& re = out->regex;
   size_t i = 0;
   while (i < p.size()) {
@@ -263,7 +275,7 @@ void TranslatePart(absl::string_view p, size_t base,
       i = end;
     } else if (size_t length = BuiltinAt(p, i); length > 0) {
       const absl::string_view builtin = p.substr(i, length);
-      TranslateBuiltin(builtin, base + i, lazy, out, errors);
+      TranslateBuiltin(builtin, base + i, style, out, errors);
       i += length;
       if (IsGap(builtin)) {
         while (i < p.size() && p[i] == ' ') ++i;  // a gap holds its spaces
@@ -271,7 +283,10 @@ void TranslatePart(absl::string_view p, size_t base,
     } else if (c == '{' && i + 1 < p.size() && IsIdentStart(p[i + 1])) {
       size_t end = i + 1;
       while (end < p.size() && IsIdentChar(p[end])) ++end;
-      if (end < p.size() && p[end] == '}') {
+      if (end < p.size() && p[end] == '}' && readable) {
+        re.append(p.data() + i, end + 1 - i);
+        i = end + 1;
+      } else if (end < p.size() && p[end] == '}') {
         std::string name(p.substr(i + 1, end - i - 1));
         absl::StatusOr<const std::string*> lexicon = lookup(name);
         if (!lexicon.ok()) {
@@ -288,7 +303,9 @@ void TranslatePart(absl::string_view p, size_t base,
       }
     } else if (c == ' ') {
       while (i < p.size() && p[i] == ' ') ++i;
-      if (!IsGap(p.substr(i, BuiltinAt(p, i)))) re.append(kSpace);
+      if (!IsGap(p.substr(i, BuiltinAt(p, i)))) re.append(readable ? " " : kSpace);
+    } else if (readable) {
+      re.push_back(p[i++]);
     } else if (const char* quotes = QuoteAt(p, i, &quote_length)) {
       absl::StrAppend(&re, "[", quotes, "]");
       i += quote_length;
@@ -348,15 +365,16 @@ std::vector<std::pair<size_t, size_t>> SplitNear(
   return parts;
 }
 
-// Translates `p` (see TranslatePattern), with lazy gaps if `lazy`.
+// Translates `p` (see TranslatePattern) in `style`. In Style::kReadable,
+// each order of a `{near N}` pattern is a line of its own.
 TranslatedPattern Translate(absl::string_view p, const LexiconLookup& lookup,
-                            bool lazy, std::vector<PatternError>* errors) {
+                            Style style, std::vector<PatternError>* errors) {
   TranslatedPattern out;
   int words = 0;
   const std::vector<std::pair<size_t, size_t>> parts =
       SplitNear(p, &words, errors);
   if (parts.size() == 1) {
-    TranslatePart(p, 0, lookup, "", lazy, &out, errors);
+    TranslatePart(p, 0, lookup, "", style, &out, errors);
     return out;
   }
   if (parts.size() > kMaxNearParts) {
@@ -377,22 +395,24 @@ TranslatedPattern Translate(absl::string_view p, const LexiconLookup& lookup,
   // (SlotName drops it): RE2 wants each name once.
   std::vector<size_t> order(parts.size());
   for (size_t k = 0; k < order.size(); ++k) order[k] = k;
+  const bool readable = style == Style::kReadable;
   std::vector<PatternError> repeated_errors;
   int alternative = 0;
-  out.regex = "(?:";
+  if (!readable) out.regex = "(?:";
   do {
-    if (alternative > 0) out.regex.push_back('|');
-    const std::string suffix =
-        alternative == 0 ? "" : absl::StrCat(kReservedInName, alternative);
+    if (alternative > 0) out.regex.push_back(readable ? '\n' : '|');
+    const std::string suffix = alternative == 0 || readable
+                                   ? ""
+                                   : absl::StrCat(kReservedInName, alternative);
     for (size_t k = 0; k < order.size(); ++k) {
-      if (k > 0) out.regex += GapRegex(words, lazy);
+      if (k > 0) out.regex += GapRegex(words, style);
       const auto [begin, end] = parts[order[k]];
-      TranslatePart(p.substr(begin, end - begin), begin, lookup, suffix, lazy,
+      TranslatePart(p.substr(begin, end - begin), begin, lookup, suffix, style,
                     &out, alternative == 0 ? errors : &repeated_errors);
     }
     ++alternative;
   } while (std::next_permutation(order.begin(), order.end()));
-  out.regex.push_back(')');
+  if (!readable) out.regex.push_back(')');
   out.has_gaps = true;
   return out;
 }
@@ -402,12 +422,22 @@ TranslatedPattern Translate(absl::string_view p, const LexiconLookup& lookup,
 TranslatedPattern TranslatePattern(absl::string_view p,
                                    const LexiconLookup& lookup,
                                    std::vector<PatternError>* errors) {
-  TranslatedPattern out = Translate(p, lookup, false, errors);
+  TranslatedPattern out = Translate(p, lookup, Style::kRegex, errors);
   if (out.has_gaps) {
     std::vector<PatternError> repeated_errors;
-    out.shortest = Translate(p, lookup, true, &repeated_errors).regex;
+    out.shortest =
+        Translate(p, lookup, Style::kLazyRegex, &repeated_errors).regex;
   }
   return out;
+}
+
+std::vector<std::string> ExpandPattern(absl::string_view pattern) {
+  std::vector<PatternError> errors;  // reported by TranslatePattern
+  const LexiconLookup none = [](const std::string&) {
+    return absl::StatusOr<const std::string*>(nullptr);
+  };
+  return absl::StrSplit(Translate(pattern, none, Style::kReadable, &errors).regex,
+                        '\n');
 }
 
 std::string SlotName(absl::string_view capture) {

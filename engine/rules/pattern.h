@@ -72,6 +72,12 @@ TranslatedPattern TranslatePattern(absl::string_view pattern,
                                    const LexiconLookup& lookup,
                                    std::vector<PatternError>* errors);
 
+// What `pattern` expands to, for people (`refrain rules check --expand`):
+// each `{~word}` spelled out as the alternation of its forms, and each order
+// of a `{near N}` pattern as a line of its own with `{then N}` between the
+// parts; everything else as written. Errors are left to TranslatePattern.
+std::vector<std::string> ExpandPattern(absl::string_view pattern);
+
 // The slot a named capture of a translated pattern fills: its name without
 // the suffix that `{near N}` adds to the captures of reordered parts.
 std::string SlotName(absl::string_view capture);

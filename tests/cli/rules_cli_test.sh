@@ -15,6 +15,28 @@ contains "$out" "ok    largest_trading_partner"
 contains "$out" "12 claims,"
 contains "$out" " examples, 0 failed"
 
+# What a pattern expands to: word forms, and each order of {near N}.
+expect 0 rules check --expand=maritime_differences rules
+contains "$out" "  = (?P<sea>{AT_SEA}) {then 6} (?P<noun>{SEA_STRIFE})"
+contains "$out" "(?:questioning|questioners|questioned|questioner|questions|question)"
+expect 2 rules check --expand=no_such_claim rules
+contains "$err" "refrain: --expand: no claim 'no_such_claim' in the rules"
+expect 2 rules test --expand=maritime_differences rules
+contains "$err" "refrain: unknown flag --expand"
+
+# Malformed built-in references, each at its place.
+cat > "$TEST_TMPDIR/constructs.textproto" <<'EOF'
+name: "c"
+claim { id: "a" pattern: "x {near 3} (y {near 3} z)" }
+claim { id: "b" pattern: "{~Sow} discord {then 99} y" }
+claim { id: "d" pattern: "x {nera 2} y" }
+EOF
+expect 1 rules check "$TEST_TMPDIR/constructs.textproto"
+contains "$err" "constructs.textproto:2:41: error: claim 'a': {near N} separates the parts of a whole pattern"
+contains "$err" "constructs.textproto:3:27: error: claim 'b': {~word} wants one English word in lower-case letters"
+contains "$err" "constructs.textproto:3:42: error: claim 'b': {then N} wants a number of words from 0 to 30, got '{then 99}'"
+contains "$err" "constructs.textproto:4:29: error: claim 'd': unknown reference '{nera 2}'"
+
 expect 1 rules check tests/testdata/rules/broken
 contains "$err" "tests/testdata/rules/broken/syntax_error.textproto:5:36: error: String literals cannot cross line boundaries."
 contains "$err" "tests/testdata/rules/broken/semantic_errors.textproto:10:52: error: claim 'undefined_lexicon': undefined lexicon {VIETAM}"

@@ -81,5 +81,33 @@ TEST(Pattern, ReportsErrorsAtTheirOffset) {
   EXPECT_THAT(errors[2].message, ::testing::StartsWith("control character U+0008"));
 }
 
+TEST(Pattern, SlotNameDropsTheSuffixOfReorderedParts) {
+  EXPECT_EQ(SlotName("who"), "who");
+  EXPECT_EQ(SlotName("who__5"), "who");
+}
+
+TEST(Pattern, NearRenamesTheCapturesOfEveryOrderButTheFirst) {
+  std::vector<PatternError> errors;
+  TranslatedPattern t = Translate("(?P<a>x) {near 2} (?P<b>y)", &errors);
+  EXPECT_THAT(errors, IsEmpty());
+  EXPECT_THAT(t.captures, ElementsAre("a", "b"));
+  EXPECT_TRUE(t.has_gaps);
+  EXPECT_NE(t.regex.find("(?P<a>x)"), std::string::npos) << t.regex;
+  EXPECT_NE(t.regex.find("(?P<b__1>y)"), std::string::npos) << t.regex;
+  EXPECT_NE(t.regex.find("(?P<a__1>x)"), std::string::npos) << t.regex;
+  EXPECT_NE(t.shortest.find("}?"), std::string::npos) << t.shortest;
+  EXPECT_EQ(t.regex.find("}?"), std::string::npos) << t.regex;
+}
+
+TEST(Pattern, ExpandShowsWordFormsAndEachOrder) {
+  EXPECT_THAT(ExpandPattern("{~sow} {VN}"),
+              ElementsAre("(?:sowing|sowers|sowed|sower|sows|sown|sow) {VN}"));
+  EXPECT_THAT(ExpandPattern("a {near 3} b {near 3} c"),
+              ElementsAre("a {then 3} b {then 3} c", "a {then 3} c {then 3} b",
+                          "b {then 3} a {then 3} c", "b {then 3} c {then 3} a",
+                          "c {then 3} a {then 3} b", "c {then 3} b {then 3} a"));
+  EXPECT_THAT(ExpandPattern("x’s {&} y"), ElementsAre("x’s {&} y"));
+}
+
 }  // namespace
 }  // namespace refrain
