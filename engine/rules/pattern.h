@@ -48,7 +48,7 @@ struct TranslatedPattern {
   std::vector<std::string> lexicons;  // names of `{NAME}` references
   // Whether the pattern has `{then N}` or `{near N}` gaps. A longest match
   // stretches a gap to the farthest place the next part matches ("trade
-  // reached $11 billion, more than the $9 billion" for trade {then 8}
+  // reached $40 billion, more than the $30 billion" for trade {then 8}
   // $ amount); `shortest` is then the same regex with lazy gaps, to be run
   // leftmost-first from the match's start to find the closest one.
   bool has_gaps = false;
