@@ -7,6 +7,8 @@
 #
 #   tools/bench.sh                 # 100 MB corpora, 3 runs
 #   BENCH_MB=20 RUNS=5 tools/bench.sh
+#   BASELINE=221a618 tools/bench.sh   # also scan with that commit's binary
+#                                     # and rules, in the same rounds
 set -euo pipefail
 cd "$(dirname "$0")/.."
 tools/setup.sh
@@ -21,6 +23,18 @@ bazel build -c opt --ui_event_filters=-info,-stderr --noshow_progress \
   //:refrain //tools/bench:corpus_gen //tools/bench:rules_gen //tools/bench:re2set_scan
 bin=bazel-bin
 refrain="$bin/engine/cli/refrain"
+
+# BASELINE=REV: that commit's refrain and shipped rules, built from a copy of
+# its tree (git archive), to compare scan throughput in the same run.
+baseline="${BASELINE:-}"
+if [ -n "$baseline" ]; then
+  src="$dir/baseline-src"
+  rm -rf "$src" && mkdir -p "$src"
+  git archive "$baseline" | tar -x -C "$src"
+  (cd "$src" && bazel build -c opt --ui_event_filters=-info,-stderr --noshow_progress //:refrain)
+  cp "$src/bazel-bin/engine/cli/refrain" "$dir/refrain-baseline"
+  rm -rf "$dir/rules-baseline" && cp -r "$src/rules" "$dir/rules-baseline"
+fi
 
 for density in sparse dense; do
   corpus="$dir/$density-$mb.jsonl"
@@ -96,6 +110,8 @@ for density in sparse dense; do
   case_add cat "cat" 1 "cat '$corpus'"
   case_add ingest "refrain ingest (new store)" 1 "$ingest '$corpus'"
   case_add ingest2 "refrain ingest --threads=2" 1 "$ingest --threads=2 '$corpus'"
+  [ -z "$baseline" ] || case_add base "refrain scan at $baseline" 1 \
+    "'$dir/refrain-baseline' scan --rules='$dir/rules-baseline' --format=jsonl '$corpus'"
   run_cases
   median scan; ref=$SECONDS_MEDIAN
   for k in "${!names[@]}"; do
@@ -111,6 +127,11 @@ for density in sparse dense; do
   summary+=("$(awk -v d="$density" -v r="$ref" -v t="$t2" -v p="$pair" -v i1="$ingest1" -v i2="$ingest2" 'BEGIN {
     printf "%-6s: --threads=2 speedup %.2fx (two cores of this machine: %.2fx); ingest/scan time %.2fx on 1 thread, %.2fx on 2",
       d, r / t, 2 * r / p, i1 / r, i2 / t }')")
+  if [ -n "$baseline" ]; then
+    median base
+    summary+=("$(awk -v d="$density" -v r="$ref" -v b="$SECONDS_MEDIAN" -v rev="$baseline" 'BEGIN {
+      printf "%-6s: scan throughput %.1f%% of %s'"'"'s (%.2f s vs %.2f s)", d, 100 * b / r, rev, r, b }')")
+  fi
 done
 echo
 printf '%s\n' "${summary[@]}"
