@@ -47,25 +47,29 @@ absl::StatusOr<std::unique_ptr<Scanner>> Scanner::Create(
   re2_options.set_log_errors(false);
   re2_options.set_max_mem(options.max_set_memory);
   int order = 0;
+  std::vector<const std::string*> segments;  // the sets' regexes, by id
   for (const auto& rule_set : rules->rule_sets()) {
     for (const CompiledClaim& claim : rule_set->claims()) {
-      for (size_t i = 0; i < claim.patterns().pattern.size(); ++i) {
-        scanner->entries_.push_back({&claim, rule_set.get(), order});
+      const auto& patterns = claim.patterns().pattern;
+      for (size_t i = 0; i < patterns.size(); ++i) {
+        for (const std::string& segment : patterns[i].prefilter) {
+          scanner->segment_pattern_.push_back(
+              static_cast<int>(scanner->patterns_.size()));
+          segments.push_back(&segment);
+        }
+        scanner->patterns_.push_back(
+            {order, static_cast<int>(i),
+             static_cast<int>(patterns[i].prefilter.size())});
       }
+      scanner->entries_.push_back({&claim, rule_set.get(), order});
       ++order;
     }
   }
-  // Calls `add` with each pattern's regex, in the order of `entries_`.
-  auto for_each_pattern = [&rules](const auto& add) {
-    for (const auto& rule_set : rules->rule_sets()) {
-      for (const CompiledClaim& claim : rule_set->claims()) {
-        for (const CompiledClaim::Pattern& pattern : claim.patterns().pattern) {
-          add(pattern.regex);
-        }
-      }
-    }
+  // Calls `add` with each regex of the sets, in the order of their ids.
+  auto for_each_pattern = [&segments](const auto& add) {
+    for (const std::string* segment : segments) add(*segment);
   };
-  if (scanner->entries_.size() <= static_cast<size_t>(options.max_exact_patterns)) {
+  if (scanner->patterns_.size() <= static_cast<size_t>(options.max_exact_patterns)) {
     auto exact = std::make_unique<RE2::Set>(re2_options, RE2::UNANCHORED);
     for_each_pattern([&exact](const std::string& regex) { exact->Add(regex, nullptr); });
     if (exact->Compile()) scanner->exact_ = std::move(exact);
@@ -86,7 +90,7 @@ absl::StatusOr<std::unique_ptr<Scanner>> Scanner::Create(
       return absl::InternalError("a pattern does not compile for the prefilter");
     }
     std::vector<std::string> atoms;
-    if (!scanner->entries_.empty()) scanner->filter_->Compile(&atoms);
+    if (!segments.empty()) scanner->filter_->Compile(&atoms);
     scanner->atoms_ = std::make_unique<RE2::Set>(re2_options, RE2::UNANCHORED);
     for (const std::string& atom : atoms) {
       scanner->atoms_->Add(RE2::QuoteMeta(atom), nullptr);
@@ -105,27 +109,34 @@ absl::StatusOr<std::unique_ptr<Scanner>> Scanner::Create(
 }
 
 std::vector<int> Scanner::Candidates(absl::string_view text) const {
-  std::vector<int> atoms, patterns;
+  std::vector<int> atoms, ids;
   RE2::Set::ErrorInfo info;
   const re2::StringPiece piece(text.data(), text.size());
   bool all;  // a set ran out of memory: try every pattern
   if (exact_ != nullptr) {
-    all = !exact_->Match(piece, &patterns, &info) && info.kind != RE2::Set::kNoError;
+    all = !exact_->Match(piece, &ids, &info) && info.kind != RE2::Set::kNoError;
   } else {
     all = !atoms_->Match(piece, &atoms, &info) && info.kind != RE2::Set::kNoError;
-    if (!all) filter_->AllPotentials(atoms, &patterns);
+    if (!all) filter_->AllPotentials(atoms, &ids);
   }
+  std::vector<int> patterns;
   if (all) {
-    patterns.resize(entries_.size());
+    patterns.resize(patterns_.size());
     for (size_t i = 0; i < patterns.size(); ++i) patterns[i] = static_cast<int>(i);
+    return patterns;
   }
-  // One entry per claim: the first of its patterns.
-  std::sort(patterns.begin(), patterns.end());
-  patterns.erase(std::unique(patterns.begin(), patterns.end(),
-                             [this](int a, int b) {
-                               return entries_[a].claim == entries_[b].claim;
-                             }),
-                 patterns.end());
+  // A pattern whose segments all matched; a pattern's segments have
+  // consecutive ids, and each id is reported once.
+  std::sort(ids.begin(), ids.end());
+  for (size_t i = 0; i < ids.size();) {
+    const int pattern = segment_pattern_[ids[i]];
+    size_t j = i;
+    while (j < ids.size() && segment_pattern_[ids[j]] == pattern) ++j;
+    if (static_cast<int>(j - i) == patterns_[pattern].segments) {
+      patterns.push_back(pattern);
+    }
+    i = j;
+  }
   return patterns;
 }
 
@@ -147,16 +158,25 @@ size_t Scanner::Scan(const Document& document, std::vector<Mention>* out) const 
   size_t kept = 0;
   std::vector<Hit> hits;
   std::vector<ClaimMatch> matches;
+  std::vector<int> only;  // the candidate patterns of a claim
   for (const Sentence& s : sentences) {
     const absl::string_view sentence = text.substr(s.begin, s.end - s.begin);
     const auto [sentence_begin, sentence_end] = normalized.ToOriginal(s.begin, s.end);
     const absl::string_view original_sentence =
         original.substr(sentence_begin, sentence_end - sentence_begin);
     hits.clear();
-    for (int index : Candidates(sentence)) {
-      const Entry& entry = entries_[index];
+    const std::vector<int> candidates = Candidates(sentence);
+    for (size_t i = 0; i < candidates.size();) {
+      // The candidate patterns of one claim.
+      const Entry& entry = entries_[patterns_[candidates[i]].entry];
+      only.clear();
+      for (; i < candidates.size() &&
+             &entries_[patterns_[candidates[i]].entry] == &entry;
+           ++i) {
+        only.push_back(patterns_[candidates[i]].index);
+      }
       matches.clear();
-      entry.claim->Match(sentence, &matches);
+      entry.claim->Match(sentence, &matches, &only);
       for (ClaimMatch& match : matches) {
         MapToOriginal(normalized, s.begin, sentence_begin, &match);
         hits.push_back({&entry, std::move(match)});

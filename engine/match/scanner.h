@@ -92,19 +92,26 @@ class Scanner {
   const ScanOptions& options() const { return options_; }
 
  private:
-  // One pattern of the set: which claim (and rule set) it belongs to.
+  // One claim, with its rule set.
   struct Entry {
     const CompiledClaim* claim;
     const CompiledRuleSet* rule_set;
     int claim_order;  // position among all claims, for ordering output
   };
+  // One pattern: its claim (index into `entries_`), its index in the claim,
+  // and how many regexes of the sets (its prefilter segments) must match.
+  struct SetPattern {
+    int entry;
+    int index;
+    int segments;
+  };
 
   Scanner() = default;
 
-  // Indices into `entries_` of the claims whose patterns may match `text`,
-  // one per claim, in claim order: with the full set, exactly those whose
-  // patterns match somewhere in `text`; with the literal prefilter, a
-  // superset; all of them when a set runs out of memory.
+  // Indices into `patterns_` of the patterns that may match `text`, in
+  // order (so by claim): those all of whose prefilter segments match
+  // somewhere in `text` (with the literal prefilter, a superset of them);
+  // all of them when a set runs out of memory.
   std::vector<int> Candidates(absl::string_view text) const;
 
   // The record of `hit` of `entry` in `sentence`, which begins at byte
@@ -119,8 +126,9 @@ class Scanner {
   std::unique_ptr<re2::FilteredRE2> filter_;
   std::unique_ptr<RE2::Set> atoms_;
   ScanOptions options_;  // max_sentence_bytes at least 256
-  // One per pattern, in rule order; pattern ids in the sets index it.
-  std::vector<Entry> entries_;
+  std::vector<Entry> entries_;         // one per claim, in rule order
+  std::vector<SetPattern> patterns_;  // one per pattern, in rule order
+  std::vector<int> segment_pattern_;  // set regex id -> index into patterns_
 };
 
 }  // namespace refrain

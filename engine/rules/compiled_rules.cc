@@ -98,7 +98,8 @@ bool FindAtWordBoundaries(const RE2& re, absl::string_view text, size_t pos,
 }  // namespace
 
 void CompiledClaim::Match(absl::string_view sentence,
-                          std::vector<ClaimMatch>* out) const {
+                          std::vector<ClaimMatch>* out,
+                          const std::vector<int>* only) const {
   std::vector<re2::StringPiece> groups(1);
   auto matches_sentence = [&](const Pattern& p) {
     return FindAtWordBoundaries(*p.re2, sentence, 0, &groups);
@@ -124,7 +125,9 @@ void CompiledClaim::Match(absl::string_view sentence,
   }
 
   std::vector<ClaimMatch> found;
-  for (size_t p = 0; p < all.pattern.size(); ++p) {
+  const size_t tries = only != nullptr ? only->size() : all.pattern.size();
+  for (size_t t = 0; t < tries; ++t) {
+    const size_t p = only != nullptr ? (*only)[t] : t;
     const RE2& re = *all.pattern[p].re2;
     const auto& slots = all.pattern[p].slots;
     groups.assign(re.NumberOfCapturingGroups() + 1, re2::StringPiece());
@@ -134,16 +137,18 @@ void CompiledClaim::Match(absl::string_view sentence,
       m.begin = groups[0].data() - sentence.data();
       m.end = m.begin + groups[0].size();
       if (all.pattern[p].shortest != nullptr) {
-        // The closest match from the same start, when it ends at a word
-        // boundary: a gap stretched to a farther part is pulled back.
-        std::vector<re2::StringPiece> closest(groups.size());
-        if (all.pattern[p].shortest->Match(
-                re2::StringPiece(sentence.data(), sentence.size()), m.begin,
-                m.end, RE2::ANCHOR_START, closest.data(),
-                static_cast<int>(closest.size())) &&
-            !closest[0].empty() &&
-            !InsideWord(sentence, m.begin + closest[0].size())) {
-          groups.swap(closest);
+        // A gap stretched to a farther part is pulled back: the lazy twin
+        // finds where the closest match from the same start ends; when that
+        // is a word boundary, the pattern itself (longest-match, like every
+        // pattern) is matched on exactly that span for the slots.
+        re2::StringPiece closest;
+        const re2::StringPiece piece(sentence.data(), sentence.size());
+        if (all.pattern[p].shortest->Match(piece, m.begin, m.end,
+                                           RE2::ANCHOR_START, &closest, 1) &&
+            !closest.empty() && closest.size() < groups[0].size() &&
+            !InsideWord(sentence, m.begin + closest.size()) &&
+            re.Match(piece, m.begin, m.begin + closest.size(), RE2::ANCHOR_BOTH,
+                     groups.data(), static_cast<int>(groups.size()))) {
           m.end = m.begin + groups[0].size();
         }
       }

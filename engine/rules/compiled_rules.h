@@ -52,6 +52,10 @@ class CompiledClaim {
     // leftmost-first from a hit's start to pull in its end
     // (TranslatedPattern::shortest). Null otherwise.
     std::unique_ptr<const RE2> shortest;
+    // Regexes a text must all match for this pattern to match: `regex`, or
+    // for a pattern with gaps the segments without them
+    // (TranslatedPattern::prefilter).
+    std::vector<std::string> prefilter;
   };
 
   // The patterns of each kind, as in `Claim`.
@@ -83,7 +87,10 @@ class CompiledClaim {
   // plus one per exclusion and requirement, and one per word in which a
   // match starts; linear in the sentence for patterns whose matches span a
   // bounded number of words (tests/cli/linear_time_test.sh).
-  void Match(absl::string_view sentence, std::vector<ClaimMatch>* out) const;
+  // With `only`, just those patterns (indices, ascending) are tried: the
+  // others are known not to match.
+  void Match(absl::string_view sentence, std::vector<ClaimMatch>* out,
+             const std::vector<int>* only = nullptr) const;
 
   // Appends to `out` every match of the claim's `anchor` patterns in
   // `sentence`, at word boundaries as in Match (each anchor's matches do

@@ -68,16 +68,26 @@ std::string ControlCharMessage(unsigned char c) {
 //   {&}        a joiner between the nouns of a fixed phrase
 //   {then N}   at most N words, then what follows
 //   {near N}   separates parts that may come in any order (TranslatePattern)
-// Words in gaps are runs of non-space characters.
+// Words in gaps are runs of characters other than the spaces of kSpace.
 constexpr char kReservedInName[] = "__";
 
 // What a translation produces: the RE2 to match with, the same with lazy
-// gaps (TranslatedPattern::shortest), or the pattern for people to read
+// gaps (TranslatedPattern::shortest), the same with unbounded gaps
+// (TranslatedPattern::prefilter), or the pattern for people to read
 // (ExpandPattern).
-enum class Style { kRegex, kLazyRegex, kReadable };
+enum class Style { kRegex, kLazyRegex, kPrefilter, kReadable };
 constexpr int kMaxGapWords = 30;
 constexpr size_t kMaxNearParts = 4;
-constexpr char kNotWord[] = "[^\\pL\\pN\\pM\\s]";
+// Punctuation that may end a word in a gap ("Vietnam's", "(China"): ASCII
+// punctuation, the general punctuation block (dashes, curly quotes), and
+// guillemets. Small on purpose: Unicode's \pP would make every gap a large
+// automaton, and gaps are repeated in every order of a {near N} pattern.
+constexpr char kPunctuation[] =
+    "[!-/:-@\\[-`{-~\\x{00AB}\\x{00BB}\\x{2010}-\\x{203A}]";
+// What may open the word after a gap: "(China", "“top priority”".
+constexpr char kOpening[] = "[(\\[\"'\\x{201C}\\x{2018}\\x{00AB}]";
+// A character of a word in a gap: anything but a space of kSpace.
+constexpr char kNonSpace[] = "[^\\s\\x{00A0}\\x{2009}\\x{202F}]";
 
 // The length of the built-in reference at byte `i` of `p`, or 0. Anything
 // between braces that starts with `~`, `&`, or a lower-case word and a
@@ -88,28 +98,33 @@ size_t BuiltinAt(absl::string_view p, size_t i) {
   if (i + 1 >= p.size() || p[i] != '{') return 0;
   size_t end = i + 1;
   while (end < p.size() && absl::ascii_islower(p[end])) ++end;
-  if (p[i + 1] != '~' && p[i + 1] != '&' &&
+  const absl::string_view word = p.substr(i + 1, end - i - 1);
+  const bool gap_word = word == "then" || word == "near";
+  if (p[i + 1] != '~' && p[i + 1] != '&' && !gap_word &&
       (end == i + 1 || end == p.size() || p[end] != ' ')) {
     return 0;
   }
+  // Unterminated: the rest of the pattern, reported by TranslateBuiltin.
   size_t close = p.find('}', i);
-  return close == absl::string_view::npos ? 0 : close - i + 1;
+  return close == absl::string_view::npos ? p.size() - i : close - i + 1;
 }
 
 bool IsGap(absl::string_view builtin) {
-  return builtin == "{&}" || absl::StartsWith(builtin, "{then ") ||
-         absl::StartsWith(builtin, "{near ");
+  return builtin == "{&}" || absl::StartsWith(builtin, "{then") ||
+         absl::StartsWith(builtin, "{near");
 }
 
 // The N of `{then N}` or `{near N}` (`keyword` is "then" or "near"), or -1
 // with an error when `builtin` is that keyword with a bad distance.
 int GapWords(absl::string_view builtin, absl::string_view keyword,
              size_t offset, std::vector<PatternError>* errors) {
-  absl::string_view n = builtin.substr(keyword.size() + 2);
-  n.remove_suffix(1);
+  // "{" keyword " " digits "}"
+  absl::string_view n = builtin.substr(std::min(builtin.size(), keyword.size() + 1));
+  const bool shaped = absl::ConsumePrefix(&n, " ") && absl::ConsumeSuffix(&n, "}") &&
+                      !n.empty() && n.size() <= 2 &&
+                      std::all_of(n.begin(), n.end(), absl::ascii_isdigit);
   int words = -1;
-  if (!absl::SimpleAtoi(n, &words) || words < 0 || words > kMaxGapWords ||
-      !absl::ascii_isdigit(n.empty() ? 'x' : n[0])) {
+  if (!shaped || !absl::SimpleAtoi(n, &words) || words > kMaxGapWords) {
     errors->push_back(
         {offset, absl::StrCat("{", keyword, " N} wants a number of words "
                               "from 0 to ", kMaxGapWords, ", got '",
@@ -123,14 +138,17 @@ int GapWords(absl::string_view builtin, absl::string_view keyword,
 // starts and ends at a word boundary: either a single punctuation mark
 // ("China-Vietnam", "China/Vietnam"), or the rest of the part's last
 // word when it goes on with punctuation ("Vietnam's"), up to `words` whole
-// words, and the start of the next word up to the next part ("(China").
-// Lazy for Style::kLazyRegex; `{then N}` for Style::kReadable.
+// words, and opening brackets or quotes before the next part ("(China").
+// Lazy for Style::kLazyRegex; anything for Style::kPrefilter (a gap inside
+// a group; one outside ends a segment: see TranslatePart); `{then N}` for
+// Style::kReadable.
 std::string GapRegex(int words, Style style) {
   if (style == Style::kReadable) return absl::StrCat(" {then ", words, "} ");
+  if (style == Style::kPrefilter) return "(?s:.*)";
   const char* const lazily = style == Style::kLazyRegex ? "?" : "";
-  return absl::StrCat("(?:", kNotWord, "|(?:", kNotWord, "\\S*)?", lazily,
-                      "(?:", kSpace, "\\S+){0,", words, "}", lazily, kSpace,
-                      "(?:\\S*", kNotWord, ")?", lazily, ")");
+  return absl::StrCat("(?:", kPunctuation, "|(?:", kPunctuation, kNonSpace,
+                      "*)?", lazily, "(?:", kSpace, kNonSpace, "+){0,", words,
+                      "}", lazily, kSpace, kOpening, "*", lazily, ")");
 }
 
 // Appends the translation of the built-in reference `builtin` (found by
@@ -138,7 +156,10 @@ std::string GapRegex(int words, Style style) {
 void TranslateBuiltin(absl::string_view builtin, size_t offset, Style style,
                       TranslatedPattern* out, std::vector<PatternError>* errors) {
   std::string* re = &out->regex;
-  if (style == Style::kReadable && !absl::StartsWith(builtin, "{~")) {
+  if (!absl::EndsWith(builtin, "}")) {
+    errors->push_back({offset, absl::StrCat("unterminated reference '",
+                                            builtin, "': a '}' is missing")});
+  } else if (style == Style::kReadable && !absl::StartsWith(builtin, "{~")) {
     absl::StrAppend(re, IsGap(builtin) ? " " : "", builtin,
                     IsGap(builtin) ? " " : "");
   } else if (builtin == "{&}") {
@@ -165,14 +186,14 @@ void TranslateBuiltin(absl::string_view builtin, size_t offset, Style style,
                        return a.size() > b.size();
                      });
     absl::StrAppend(re, "(?:", absl::StrJoin(forms, "|"), ")");
-  } else if (absl::StartsWith(builtin, "{then ")) {
+  } else if (absl::StartsWith(builtin, "{then")) {
     int words = GapWords(builtin, "then", offset, errors);
     if (words >= 0) absl::StrAppend(re, GapRegex(words, style));
     out->has_gaps = true;
-  } else if (absl::StartsWith(builtin, "{near ")) {
+  } else if (absl::StartsWith(builtin, "{near")) {
     errors->push_back(
-        {offset, "{near N} separates the parts of a whole pattern; it cannot "
-                 "be inside parentheses or a lexicon term"});
+        {offset, "{near N} separates the parts of a whole pattern (or term); "
+                 "it cannot be inside parentheses"});
   } else {
     errors->push_back(
         {offset, absl::StrCat("unknown reference '", builtin,
@@ -191,6 +212,10 @@ void TranslatePart(absl::string_view p, size_t base,
                    std::vector<PatternError>* errors) {
   const bool readable = style == Style::kReadable;
   std::string& re = out->regex;
+  int depth = 0;  // of groups, for Style::kPrefilter
+  const size_t part_start = re.size();
+  size_t gap_at = std::string::npos;  // of the last gap in the pattern
+  size_t gap_end = 0;                  // where it ends in `re`
   size_t i = 0;
   while (i < p.size()) {
     const unsigned char c = p[i];
@@ -265,17 +290,37 @@ void TranslatePart(absl::string_view p, size_t base,
           absl::StrAppend(&re, "(?P<", name, suffix, ">");
           if (suffix.empty()) out->captures.push_back(std::move(name));
           i = close + 1;
+          ++depth;
           continue;
         }
       } else {
         while (end < p.size() && p[end] != ':' && p[end] != ')') ++end;
+        if (end < p.size() && p[end] == ':') ++depth;  // not a bare `(?i)`
         end = std::min(end + 1, p.size());
       }
       re.append(p.data() + i, end - i);
       i = end;
     } else if (size_t length = BuiltinAt(p, i); length > 0) {
       const absl::string_view builtin = p.substr(i, length);
+      if (IsGap(builtin) && re.size() == part_start) {
+        errors->push_back({base + i, absl::StrCat(builtin, " needs something "
+                                                  "to match before it")});
+      }
+
+      if (style == Style::kPrefilter && depth == 0 &&
+          absl::StartsWith(builtin, "{then ")) {
+        // A gap outside any group ends a segment (TranslatedPattern::prefilter).
+        out->prefilter.push_back(std::move(re));
+        re.clear();
+        i += length;
+        while (i < p.size() && p[i] == ' ') ++i;
+        continue;
+      }
       TranslateBuiltin(builtin, base + i, style, out, errors);
+      if (IsGap(builtin)) {
+        gap_at = base + i;
+        gap_end = re.size();
+      }
       i += length;
       if (IsGap(builtin)) {
         while (i < p.size() && p[i] == ' ') ++i;  // a gap holds its spaces
@@ -313,8 +358,14 @@ void TranslatePart(absl::string_view p, size_t base,
       absl::StrAppend(&re, "[", kDashes, "]");
       ++i;
     } else {
+      depth += c == '(' ? 1 : c == ')' ? -1 : 0;
       re.push_back(p[i++]);
     }
+  }
+  if (gap_at != std::string::npos && re.size() == gap_end) {
+    errors->push_back({gap_at, absl::StrCat(p.substr(gap_at - base,
+                                                     BuiltinAt(p, gap_at - base)),
+                                            " needs something to match after it")});
   }
 }
 
@@ -330,7 +381,10 @@ std::vector<std::pair<size_t, size_t>> SplitNear(
   *words = -1;
   for (size_t i = 0; i < p.size();) {
     const char c = p[i];
-    if (c == '\\') {
+    if (c == '\\' && i + 1 < p.size() && p[i + 1] == 'Q') {
+      const size_t e = p.find("\\E", i + 2);
+      i = e == absl::string_view::npos ? p.size() : e + 2;
+    } else if (c == '\\') {
       i += 2;
     } else if (c == '[') {
       // Skip the class: `]` right after `[` or `[^` is a member.
@@ -375,6 +429,7 @@ TranslatedPattern Translate(absl::string_view p, const LexiconLookup& lookup,
       SplitNear(p, &words, errors);
   if (parts.size() == 1) {
     TranslatePart(p, 0, lookup, "", style, &out, errors);
+    if (style == Style::kPrefilter) out.prefilter.push_back(std::move(out.regex));
     return out;
   }
   if (parts.size() > kMaxNearParts) {
@@ -390,6 +445,16 @@ TranslatedPattern Translate(absl::string_view p, const LexiconLookup& lookup,
       errors->push_back({begin, "{near N} wants a part on each side"});
       return out;
     }
+  }
+  if (style == Style::kPrefilter) {
+    // Every part occurs in every match, in some order.
+    for (const auto& [begin, end] : parts) {
+      TranslatePart(p.substr(begin, end - begin), begin, lookup, "", style,
+                    &out, errors);
+      out.prefilter.push_back(std::move(out.regex));
+      out.regex.clear();
+    }
+    return out;
   }
   // Every order of the parts is one alternative. Its captures get a suffix
   // (SlotName drops it): RE2 wants each name once.
@@ -427,7 +492,13 @@ TranslatedPattern TranslatePattern(absl::string_view p,
     std::vector<PatternError> repeated_errors;
     out.shortest =
         Translate(p, lookup, Style::kLazyRegex, &repeated_errors).regex;
+    out.prefilter =
+        Translate(p, lookup, Style::kPrefilter, &repeated_errors).prefilter;
+    out.prefilter.erase(
+        std::remove(out.prefilter.begin(), out.prefilter.end(), ""),
+        out.prefilter.end());
   }
+  if (out.prefilter.empty()) out.prefilter.push_back(out.regex);
   return out;
 }
 

@@ -1,6 +1,7 @@
 #include "engine/rules/rule_compiler.h"
 
 #include <algorithm>
+#include <cstring>
 #include <set>
 #include <tuple>
 #include <utility>
@@ -285,6 +286,9 @@ bool RuleCompiler::CompilePattern(const FieldLocator& at, const char* field,
   if (options_.fold_diacritics) {
     translated.regex = FoldDiacritics(translated.regex);
     translated.shortest = FoldDiacritics(translated.shortest);
+    for (std::string& segment : translated.prefilter) {
+      segment = FoldDiacritics(segment);
+    }
   }
   RE2::Options re2_options;
   re2_options.set_case_sensitive(false);
@@ -327,6 +331,19 @@ bool RuleCompiler::CompilePattern(const FieldLocator& at, const char* field,
     }
   }
 
+  // A hit must hold a word: a gap or joiner alone matches punctuation.
+  if (std::strcmp(field, "pattern") == 0 || std::strcmp(field, "anchor") == 0) {
+    re2::StringPiece m;
+    const re2::StringPiece p(" , ; : - . ( ) ' \" ! ? / + & ");
+    if (re->Match(p, 0, p.size(), RE2::UNANCHORED, &m, 1)) {
+      Error(at.Field(field, index), claim_id,
+            absl::StrCat(field, " can match punctuation and spaces alone ('",
+                         std::string(m), "'); a gap or joiner needs words "
+                         "on both sides"));
+      return false;
+    }
+  }
+
   captures->insert(translated.captures.begin(), translated.captures.end());
   std::vector<std::pair<std::string, int>> slots;
   for (const auto& [name, group] : re->NamedCapturingGroups()) {
@@ -341,7 +358,8 @@ bool RuleCompiler::CompilePattern(const FieldLocator& at, const char* field,
     if (!shortest->ok()) shortest = nullptr;  // keep the longest match
   }
   patterns->push_back({std::move(translated.regex), std::move(re),
-                       std::move(slots), std::move(shortest)});
+                       std::move(slots), std::move(shortest),
+                       std::move(translated.prefilter)});
   return true;
 }
 

@@ -216,7 +216,7 @@ TEST(RuleCompiler, ReportsMalformedBuiltInReferences) {
             "word in lower-case letters, in its dictionary form, got '{~Trade}'");
   EXPECT_EQ(one("(a {near 3} b)"),
             "test.textproto:2:30: error: claim 'a': {near N} separates the parts "
-            "of a whole pattern; it cannot be inside parentheses or a lexicon term");
+            "of a whole pattern (or term); it cannot be inside parentheses");
   EXPECT_EQ(one("a {near 3} b {near 4} c"),
             "test.textproto:2:40: error: claim 'a': the {near N} of one pattern "
             "must agree; this one says 4 after 3");

@@ -36,13 +36,16 @@ int main(int argc, char** argv) {
   for (const auto& rule_set : (*rules)->rule_sets()) {
     for (const refrain::CompiledClaim& claim : rule_set->claims()) {
       for (const auto& pattern : claim.patterns().pattern) {
-        if (print) {
-          // ripgrep joins patterns into one regex: capture names must go.
-          std::string plain = pattern.regex;
-          RE2::GlobalReplace(&plain, "\\(\\?P<\\w+>", "(?:");
-          std::cout << plain << "\n";
-        } else {
-          set.Add(pattern.regex, nullptr);
+        // A pattern with gaps is its segments (what the scanner's set has).
+        for (const std::string& segment : pattern.prefilter) {
+          if (print) {
+            // ripgrep joins patterns into one regex: capture names must go.
+            std::string plain = segment;
+            RE2::GlobalReplace(&plain, "\\(\\?P<\\w+>", "(?:");
+            std::cout << plain << "\n";
+          } else {
+            set.Add(segment, nullptr);
+          }
         }
       }
     }
