@@ -95,6 +95,49 @@ bool FindAtWordBoundaries(const RE2& re, absl::string_view text, size_t pos,
   return false;
 }
 
+// Where the match of `re` from `begin` (its longest ends at `end`, with
+// `groups`) ends when its gaps are as short as they can be, rewriting
+// `groups` for that span. `lazy` (TranslatedPattern::shortest) finds the
+// closest end, which for an alternation is its first alternative ("big" of
+// "big|big deal"); the span then grows a word at a time, at most
+// kMaxGrowth words, while `re` still matches it whole, so the last part
+// takes its longest form ("big deal"). Each step is one anchored search of
+// the span.
+size_t ClosestEnd(const RE2& re, const RE2& lazy, absl::string_view sentence,
+                  size_t begin, size_t end,
+                  std::vector<re2::StringPiece>* groups) {
+  constexpr int kMaxGrowth = 4;
+  const re2::StringPiece piece(sentence.data(), sentence.size());
+  const int n = static_cast<int>(groups->size());
+  re2::StringPiece closest;
+  if (!lazy.Match(piece, begin, end, RE2::ANCHOR_START, &closest, 1) ||
+      closest.empty() || begin + closest.size() >= end ||
+      InsideWord(sentence, begin + closest.size())) {
+    return end;
+  }
+  size_t best = begin + closest.size();
+  std::vector<re2::StringPiece> found(groups->size());
+  if (!re.Match(piece, begin, best, RE2::ANCHOR_BOTH, found.data(), n)) {
+    return end;
+  }
+  for (int grown = 0; grown < kMaxGrowth && best < end; ++grown) {
+    size_t next = best;
+    while (next < end && !IsWordChar(CharAt(sentence, next))) {
+      next += CharAt(sentence, next).size();
+    }
+    next = EndOfWord(sentence, next + (next < end ? CharAt(sentence, next).size() : 0));
+    std::vector<re2::StringPiece> longer(groups->size());
+    if (next > end || !re.Match(piece, begin, next, RE2::ANCHOR_BOTH,
+                                longer.data(), n)) {
+      break;
+    }
+    best = next;
+    found.swap(longer);
+  }
+  groups->swap(found);
+  return best;
+}
+
 }  // namespace
 
 void CompiledClaim::Match(absl::string_view sentence,
@@ -137,20 +180,8 @@ void CompiledClaim::Match(absl::string_view sentence,
       m.begin = groups[0].data() - sentence.data();
       m.end = m.begin + groups[0].size();
       if (all.pattern[p].shortest != nullptr) {
-        // A gap stretched to a farther part is pulled back: the lazy twin
-        // finds where the closest match from the same start ends; when that
-        // is a word boundary, the pattern itself (longest-match, like every
-        // pattern) is matched on exactly that span for the slots.
-        re2::StringPiece closest;
-        const re2::StringPiece piece(sentence.data(), sentence.size());
-        if (all.pattern[p].shortest->Match(piece, m.begin, m.end,
-                                           RE2::ANCHOR_START, &closest, 1) &&
-            !closest.empty() && closest.size() < groups[0].size() &&
-            !InsideWord(sentence, m.begin + closest.size()) &&
-            re.Match(piece, m.begin, m.begin + closest.size(), RE2::ANCHOR_BOTH,
-                     groups.data(), static_cast<int>(groups.size()))) {
-          m.end = m.begin + groups[0].size();
-        }
+        m.end = ClosestEnd(re, *all.pattern[p].shortest, sentence, m.begin,
+                           m.end, &groups);
       }
       pos = m.end;
       m.pattern_index = static_cast<int>(p);

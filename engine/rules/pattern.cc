@@ -482,6 +482,43 @@ TranslatedPattern Translate(absl::string_view p, const LexiconLookup& lookup,
   return out;
 }
 
+// The end of the group of RE2 `re` that opens at byte `open` (one past its
+// `)`), or npos. Skips escapes and character classes.
+size_t GroupEnd(absl::string_view re, size_t open) {
+  int depth = 0;
+  for (size_t i = open; i < re.size();) {
+    const char c = re[i];
+    if (c == '\\') {
+      i += 2;
+    } else if (c == '[') {
+      i += 1 + (i + 1 < re.size() && re[i + 1] == '^');
+      if (i < re.size() && re[i] == ']') ++i;
+      while (i < re.size() && re[i] != ']') i += re[i] == '\\' ? 2 : 1;
+      ++i;
+    } else {
+      depth += c == '(' ? 1 : c == ')' ? -1 : 0;
+      ++i;
+      if (depth == 0) return i;
+    }
+  }
+  return absl::string_view::npos;
+}
+
+// `re` without the optional groups it starts with: for whether a text holds
+// a match somewhere, "(?:the )?partner" is "partner", and a prefilter set
+// without such prefixes has far fewer matches in progress at a time.
+std::string DropOptionalPrefixes(std::string re) {
+  while (absl::StartsWith(re, "(")) {
+    const size_t end = GroupEnd(re, 0);
+    if (end == absl::string_view::npos || end >= re.size() || re[end] != '?' ||
+        end + 1 == re.size()) {
+      break;
+    }
+    re.erase(0, end + 1 + (end + 1 < re.size() && re[end + 1] == '?'));
+  }
+  return re;
+}
+
 }  // namespace
 
 TranslatedPattern TranslatePattern(absl::string_view p,
@@ -499,6 +536,9 @@ TranslatedPattern TranslatePattern(absl::string_view p,
         out.prefilter.end());
   }
   if (out.prefilter.empty()) out.prefilter.push_back(out.regex);
+  for (std::string& segment : out.prefilter) {
+    segment = DropOptionalPrefixes(std::move(segment));
+  }
   return out;
 }
 

@@ -99,6 +99,18 @@ TEST(Pattern, NearRenamesTheCapturesOfEveryOrderButTheFirst) {
   EXPECT_EQ(t.regex.find("}?"), std::string::npos) << t.regex;
 }
 
+TEST(Pattern, PrefilterHoldsTheSegmentsWithoutGaps) {
+  std::vector<PatternError> errors;
+  TranslatedPattern t = Translate("(?:the )?a {then 2} b {near 3} (c {then 1} d)", &errors);
+  EXPECT_THAT(errors, IsEmpty());
+  // Top-level segments of the first part, the optional "the" dropped; a gap
+  // inside a group becomes `.*`.
+  EXPECT_THAT(t.prefilter, ElementsAre("a", "b", "(c(?s:.*)d)"));
+  t = Translate("(?:x )?plain", &errors);
+  EXPECT_THAT(t.prefilter, ElementsAre("plain"));
+  EXPECT_FALSE(t.has_gaps);
+}
+
 TEST(Pattern, ExpandShowsWordFormsAndEachOrder) {
   EXPECT_THAT(ExpandPattern("{~sow} {VN}"),
               ElementsAre("(?:sowing|sowers|sowed|sower|sows|sown|sow) {VN}"));

@@ -195,6 +195,25 @@ TEST(RuleCompiler, NearMatchesThePartsInAnyOrderWithSlots) {
             "largest trading partner of China");
 }
 
+TEST(RuleCompiler, ClosestPartKeepsLongestMatchSlots) {
+  // The gap stops at the first "big", and the slot is still the longest
+  // alternative there.
+  auto rules = OneClaim("pattern: \"beta {then 3} (?P<s>big|big deal)\"");
+  ASSERT_NE(rules, nullptr);
+  const std::string sentence = "beta a big deal, then a big one.";
+  std::vector<ClaimMatch> hits;
+  rules->FindClaim("c")->Match(sentence, &hits);
+  ASSERT_EQ(hits.size(), 1u);
+  EXPECT_EQ(hits[0].SlotTexts(sentence).at("s"), "big deal");
+}
+
+TEST(RuleCompiler, GapWordsEndAtEverySpace) {
+  // Words joined by no-break and thin spaces are still words.
+  EXPECT_THAT(Hits("pattern: \"alpha {then 2} omega\"",
+                   "alpha one\u00A0two\u2009three omega. alpha one two omega."),
+              ElementsAre("alpha one two omega"));
+}
+
 TEST(RuleCompiler, ReportsMalformedBuiltInReferences) {
   auto one = [](const std::string& pattern) {
     std::vector<std::string> errors =
@@ -226,6 +245,25 @@ TEST(RuleCompiler, ReportsMalformedBuiltInReferences) {
   EXPECT_EQ(one("a {near 2}"),
             "test.textproto:2:37: error: claim 'a': {near N} wants a part on "
             "each side");
+  EXPECT_EQ(one("x {then} y"),
+            "test.textproto:2:29: error: claim 'a': {then N} wants a number of "
+            "words from 0 to 30, got '{then}'");
+  EXPECT_EQ(one("x {near 3 } y"),
+            "test.textproto:2:29: error: claim 'a': {near N} wants a number of "
+            "words from 0 to 30, got '{near 3 }'");
+  EXPECT_EQ(one("x {~abc y"),
+            "test.textproto:2:29: error: claim 'a': unterminated reference "
+            "'{~abc y': a '}' is missing");
+  EXPECT_EQ(one("{then 3} x"),
+            "test.textproto:2:27: error: claim 'a': {then 3} needs something to "
+            "match before it");
+  EXPECT_EQ(one("x {&}"),
+            "test.textproto:2:29: error: claim 'a': {&} needs something to match "
+            "after it");
+  EXPECT_EQ(one("(?:x)? {then 3} (?:y)?"),
+            "test.textproto:2:17: error: claim 'a': pattern can match punctuation "
+            "and spaces alone (' , ; : '); a gap or joiner needs words on both "
+            "sides");
   EXPECT_EQ(one("(?P<a__b>x)"),
             "test.textproto:2:27: error: claim 'a': capture name 'a__b' contains "
             "'__', which refrain reserves");
