@@ -44,6 +44,10 @@ text = {
     "lines": rep("China and\nvietnam, the\n\n"),
     "marks": "Vi" + "\u0301\u0316" * (n // 4) + "t Nam " + rep("\u1ec7\u0300 "),
     "composing-run": "China " + "\u0b47" + "\u0b3e" * (n // 3) + " China is Vietnam's largest trading partner.",
+    # Patterns with gaps ({then N}, {near N}): a hit every few words, and
+    # words joined by no-break spaces, which gaps count as spaces.
+    "gap-hits": rep("China and Vietnam have disputes at sea, and trade rose 5% to $9 billion; "),
+    "gap-spaces": rep("disputes\u00a0over\u2009the\u00a0") + " East Sea.",
 }[shape]
 sys.stdout.write(text + "\n")
 EOF
@@ -68,7 +72,7 @@ instructions() {
 # Long sentences are cut into pieces of 4 KiB here (256 bytes, the least,
 # for the sentence without spaces), so that n spans many of them.
 n=40000
-for s in ${SHAPES:-long-word-start long-match-end no-spaces same-claim stops lines marks composing-run}; do
+for s in ${SHAPES:-long-word-start long-match-end no-spaces same-claim stops lines marks composing-run gap-hits gap-spaces}; do
   shape "$s" "$n" > "$dir/$s-1.txt"
   shape "$s" "$((4 * n))" > "$dir/$s-4.txt"
   piece=4096
