@@ -95,46 +95,37 @@ bool FindAtWordBoundaries(const RE2& re, absl::string_view text, size_t pos,
   return false;
 }
 
-// Where the match of `re` from `begin` (its longest ends at `end`, with
-// `groups`) ends when its gaps are as short as they can be, rewriting
-// `groups` for that span. `lazy` (TranslatedPattern::shortest) finds the
-// closest end, which for an alternation is its first alternative ("big" of
-// "big|big deal"); the span then grows a word at a time, at most
-// kMaxGrowth words, while `re` still matches it whole, so the last part
-// takes its longest form ("big deal"). Each step is one anchored search of
-// the span.
+// Where the match of `re` from `begin` (its longest ends at `end`) ends
+// when its gaps are as short as they can be. `lazy`
+// (TranslatedPattern::shortest) finds the closest end, which for an
+// alternation is its first alternative ("big" of "big|big deal"); the span
+// then grows a word at a time, at most kMaxGrowth words, while `re` still
+// matches it whole, so that the last part takes its longest form ("big
+// deal"). Each step is one anchored search of the span, without captures.
 size_t ClosestEnd(const RE2& re, const RE2& lazy, absl::string_view sentence,
-                  size_t begin, size_t end,
-                  std::vector<re2::StringPiece>* groups) {
+                  size_t begin, size_t end) {
   constexpr int kMaxGrowth = 4;
   const re2::StringPiece piece(sentence.data(), sentence.size());
-  const int n = static_cast<int>(groups->size());
   re2::StringPiece closest;
   if (!lazy.Match(piece, begin, end, RE2::ANCHOR_START, &closest, 1) ||
       closest.empty() || begin + closest.size() >= end ||
-      InsideWord(sentence, begin + closest.size())) {
+      InsideWord(sentence, begin + closest.size()) ||
+      !re.Match(piece, begin, begin + closest.size(), RE2::ANCHOR_BOTH, nullptr, 0)) {
     return end;
   }
   size_t best = begin + closest.size();
-  std::vector<re2::StringPiece> found(groups->size());
-  if (!re.Match(piece, begin, best, RE2::ANCHOR_BOTH, found.data(), n)) {
-    return end;
-  }
   for (int grown = 0; grown < kMaxGrowth && best < end; ++grown) {
     size_t next = best;
     while (next < end && !IsWordChar(CharAt(sentence, next))) {
       next += CharAt(sentence, next).size();
     }
     next = EndOfWord(sentence, next + (next < end ? CharAt(sentence, next).size() : 0));
-    std::vector<re2::StringPiece> longer(groups->size());
-    if (next > end || !re.Match(piece, begin, next, RE2::ANCHOR_BOTH,
-                                longer.data(), n)) {
+    if (next > end ||
+        !re.Match(piece, begin, next, RE2::ANCHOR_BOTH, nullptr, 0)) {
       break;
     }
     best = next;
-    found.swap(longer);
   }
-  groups->swap(found);
   return best;
 }
 
@@ -168,27 +159,35 @@ void CompiledClaim::Match(absl::string_view sentence,
   }
 
   std::vector<ClaimMatch> found;
+  std::vector<re2::StringPiece> spans;  // the captures of a pattern with gaps
   const size_t tries = only != nullptr ? only->size() : all.pattern.size();
   for (size_t t = 0; t < tries; ++t) {
     const size_t p = only != nullptr ? (*only)[t] : t;
     const RE2& re = *all.pattern[p].re2;
+    const RE2* const lazy = all.pattern[p].shortest.get();
     const auto& slots = all.pattern[p].slots;
-    groups.assign(re.NumberOfCapturingGroups() + 1, re2::StringPiece());
+    // With gaps, the span is settled first and the captures read once.
+    const int captures = re.NumberOfCapturingGroups() + 1;
+    groups.assign(lazy != nullptr ? 1 : captures, re2::StringPiece());
     size_t pos = 0;
     while (FindAtWordBoundaries(re, sentence, pos, &groups)) {
       ClaimMatch m;
       m.begin = groups[0].data() - sentence.data();
       m.end = m.begin + groups[0].size();
-      if (all.pattern[p].shortest != nullptr) {
-        m.end = ClosestEnd(re, *all.pattern[p].shortest, sentence, m.begin,
-                           m.end, &groups);
+      if (lazy != nullptr) {
+        m.end = ClosestEnd(re, *lazy, sentence, m.begin, m.end);
+        spans.assign(captures, re2::StringPiece());
+        re.Match(re2::StringPiece(sentence.data(), sentence.size()), m.begin,
+                 m.end, RE2::ANCHOR_BOTH, spans.data(), captures);
       }
+      const std::vector<re2::StringPiece>& captured =
+          lazy != nullptr ? spans : groups;
       pos = m.end;
       m.pattern_index = static_cast<int>(p);
       for (const auto& [name, index] : slots) {
-        if (groups[index].data() != nullptr) {
-          const size_t b = groups[index].data() - sentence.data();
-          m.slots[name] = {b, b + groups[index].size()};
+        if (captured[index].data() != nullptr) {
+          const size_t b = captured[index].data() - sentence.data();
+          m.slots[name] = {b, b + captured[index].size()};
         }
       }
       const bool veto = std::any_of(
