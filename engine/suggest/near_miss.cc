@@ -77,11 +77,16 @@ void NearMissFinder::Find(const Document& document, std::vector<NearMiss>* out) 
       if (candidates[c] < claim.needed) continue;
       anchors.clear();
       claim.claim->FindAnchors(sentence, &anchors);
+      // Distinct anchors on separate words: one span matched by two
+      // anchors ("no force" by "forces?" and "no (?:force...)") counts once.
       std::vector<bool> seen(claim.claim->patterns().anchor.size());
       int distinct = 0;
+      size_t counted_end = 0;  // anchors come sorted by start
       for (const ClaimMatch& a : anchors) {
-        if (!seen[a.pattern_index]) ++distinct;
+        if (seen[a.pattern_index] || a.begin < counted_end) continue;
         seen[a.pattern_index] = true;
+        counted_end = a.end;
+        ++distinct;
       }
       if (distinct < claim.needed) continue;
       hits.clear();

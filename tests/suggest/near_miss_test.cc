@@ -88,6 +88,25 @@ TEST(NearMissFinder, ListsSentencesWithTwoAnchorsAndNoHit) {
             "[[Trade partners]] in [[ASEAN]] met, the [[top]] ones first.");
 }
 
+TEST(NearMissFinder, OneSpanMatchedByTwoAnchorsCountsOnce) {
+  auto rules = Compile(R"pb(
+    name: "t"
+    claim {
+      id: "discord"
+      anchor: "forces?"
+      anchor: "no forces?"
+      anchor: "discord"
+      pattern: "no force can sow discord"
+    }
+  )pb");
+  ASSERT_NE(rules, nullptr);
+  std::vector<NearMiss> found;
+  NearMissFinder(*rules).Find(
+      Doc("d", "", "There is no force majeure clause. No force would stir discord."),
+      &found);
+  EXPECT_THAT(Sentences(found), ElementsAre("discord: No force would stir discord."));
+}
+
 TEST(NearMissFinder, MinAnchorsIsCappedByTheClaimsAnchors) {
   auto rules = Compile(kRules);
   ASSERT_NE(rules, nullptr);
