@@ -85,14 +85,8 @@ int DiffCommand(const std::vector<std::string>& argv, std::ostream& out,
   // Opened first, so that an output that is the input is refused before
   // anything is read; written whole, or not at all.
   std::unique_ptr<OutputFile> file;
-  if (args.Has("out")) {
-    absl::StatusOr<std::unique_ptr<OutputFile>> opened = OutputFile::Create(
-        args.Get("out"), {args.Get("db", "-"), args.Get("mentions", "-")});
-    if (!opened.ok()) {
-      err << "refrain: " << EscapeControls(opened.status().message()) << "\n";
-      return kExitUsage;
-    }
-    file = *std::move(opened);
+  if (!OpenOutFlag(args, {args.Get("db", "-"), args.Get("mentions", "-")}, &file, err)) {
+    return kExitUsage;
   }
 
   std::vector<Mention> mentions;

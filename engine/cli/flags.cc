@@ -391,4 +391,20 @@ void ScanRun::ShowProgress(bool clear) {
        << std::flush;
 }
 
+bool OpenOutFlag(const Args& args, std::vector<std::string> inputs,
+                 std::unique_ptr<OutputFile>* file, std::ostream& err) {
+  if (!args.Has("out")) return true;
+  for (absl::string_view rules : absl::StrSplit(args.Get("rules"), ',', absl::SkipEmpty())) {
+    inputs.emplace_back(rules);
+  }
+  absl::StatusOr<std::unique_ptr<OutputFile>> opened =
+      OutputFile::Create(args.Get("out"), inputs);
+  if (!opened.ok()) {
+    err << "refrain: " << EscapeControls(opened.status().message()) << "\n";
+    return false;
+  }
+  *file = *std::move(opened);
+  return true;
+}
+
 }  // namespace refrain

@@ -198,6 +198,12 @@ int MinAnchorsFromFlags(const Args& args, std::ostream& err);
 // or 1 when absent. Prints what is wrong and returns 0 otherwise.
 int ThreadsFromFlags(const Args& args, std::ostream& err);
 
+// Opens --out, when given, as an OutputFile (written whole or not at all)
+// that is none of `inputs` nor a rule file of --rules. Returns false, having
+// said why on `err`, when it cannot be used; without --out, `*file` is null.
+bool OpenOutFlag(const Args& args, std::vector<std::string> inputs,
+                 std::unique_ptr<OutputFile>* file, std::ostream& err);
+
 }  // namespace refrain
 
 #endif  // REFRAIN_ENGINE_CLI_FLAGS_H_

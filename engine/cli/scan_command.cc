@@ -40,23 +40,10 @@ int ScanCommand(const std::vector<std::string>& argv, std::ostream& out,
   std::unique_ptr<Engine> engine = EngineFromFlags(args, "scan", err, &code);
   if (engine == nullptr) return code;
 
+  // Neither an article nor a rule file may be overwritten.
   std::unique_ptr<OutputFile> file;
-  std::ostream* output = &out;
-  if (args.Has("out")) {
-    // Neither an article nor a rule file may be overwritten.
-    std::vector<std::string> inputs = args.positional;
-    for (absl::string_view rules : absl::StrSplit(args.Get("rules"), ',', absl::SkipEmpty())) {
-      inputs.emplace_back(rules);
-    }
-    absl::StatusOr<std::unique_ptr<OutputFile>> opened =
-        OutputFile::Create(args.Get("out"), inputs);
-    if (!opened.ok()) {
-      err << "refrain: " << EscapeControls(opened.status().message()) << "\n";
-      return kExitUsage;
-    }
-    file = *std::move(opened);
-    output = &file->stream();
-  }
+  if (!OpenOutFlag(args, args.positional, &file, err)) return kExitUsage;
+  std::ostream* output = file != nullptr ? &file->stream() : &out;
   // Records are rendered on the scanning threads and written in order.
   const MentionFormat chosen = *format;
   ScanRun run(

@@ -125,21 +125,8 @@ int SuggestCommand(const std::vector<std::string>& argv, std::ostream& out,
   }
 
   std::unique_ptr<OutputFile> file;
-  std::ostream* output = &out;
-  if (args.Has("out")) {
-    std::vector<std::string> inputs = args.positional;
-    for (absl::string_view rules : absl::StrSplit(args.Get("rules"), ',', absl::SkipEmpty())) {
-      inputs.emplace_back(rules);
-    }
-    absl::StatusOr<std::unique_ptr<OutputFile>> opened =
-        OutputFile::Create(args.Get("out"), inputs);
-    if (!opened.ok()) {
-      err << "refrain: " << EscapeControls(opened.status().message()) << "\n";
-      return kExitUsage;
-    }
-    file = *std::move(opened);
-    output = &file->stream();
-  }
+  if (!OpenOutFlag(args, args.positional, &file, err)) return kExitUsage;
+  std::ostream* output = file != nullptr ? &file->stream() : &out;
 
   NearMissCollector collector(finder, args.Has("strict"), err);
   const DocumentReader reader(read);

@@ -369,6 +369,22 @@ void TranslatePart(absl::string_view p, size_t base,
   }
 }
 
+// Past the escape (`\\Q...\\E` whole) or character class at byte `i` of
+// `p`, or `i` when there is neither.
+size_t SkipEscapeOrClass(absl::string_view p, size_t i) {
+  if (p[i] == '\\' && i + 1 < p.size() && p[i + 1] == 'Q') {
+    const size_t e = p.find("\\E", i + 2);
+    return e == absl::string_view::npos ? p.size() : e + 2;
+  }
+  if (p[i] == '\\') return std::min(i + 2, p.size());
+  if (p[i] != '[') return i;
+  // `]` right after `[` or `[^` is a member.
+  i += 1 + (i + 1 < p.size() && p[i + 1] == '^');
+  if (i < p.size() && p[i] == ']') ++i;
+  while (i < p.size() && p[i] != ']') i += p[i] == '\\' ? 2 : 1;
+  return std::min(i + 1, p.size());
+}
+
 // Where `p` splits into parts at each `{near N}` outside any group or
 // class: the byte ranges [begin, end) of the parts, without the spaces
 // around the separators. Sets `*words` to the separators' N (they must
@@ -381,17 +397,8 @@ std::vector<std::pair<size_t, size_t>> SplitNear(
   *words = -1;
   for (size_t i = 0; i < p.size();) {
     const char c = p[i];
-    if (c == '\\' && i + 1 < p.size() && p[i + 1] == 'Q') {
-      const size_t e = p.find("\\E", i + 2);
-      i = e == absl::string_view::npos ? p.size() : e + 2;
-    } else if (c == '\\') {
-      i += 2;
-    } else if (c == '[') {
-      // Skip the class: `]` right after `[` or `[^` is a member.
-      i += 1 + (i + 1 < p.size() && p[i + 1] == '^');
-      if (i < p.size() && p[i] == ']') ++i;
-      while (i < p.size() && p[i] != ']') i += p[i] == '\\' ? 2 : 1;
-      ++i;
+    if (size_t next = SkipEscapeOrClass(p, i); next != i) {
+      i = next;
     } else if (c == '(' || c == ')') {
       depth += c == '(' ? 1 : -1;
       ++i;
@@ -488,13 +495,8 @@ size_t GroupEnd(absl::string_view re, size_t open) {
   int depth = 0;
   for (size_t i = open; i < re.size();) {
     const char c = re[i];
-    if (c == '\\') {
-      i += 2;
-    } else if (c == '[') {
-      i += 1 + (i + 1 < re.size() && re[i + 1] == '^');
-      if (i < re.size() && re[i] == ']') ++i;
-      while (i < re.size() && re[i] != ']') i += re[i] == '\\' ? 2 : 1;
-      ++i;
+    if (size_t next = SkipEscapeOrClass(re, i); next != i) {
+      i = next;
     } else {
       depth += c == '(' ? 1 : c == ')' ? -1 : 0;
       ++i;
