@@ -191,6 +191,12 @@ std::string NearMissPhrasing(absl::string_view text) {
   std::string phrasing = NormalizePhrasing(text);
   static const RE2 kDigits("\\d+");
   RE2::GlobalReplace(&phrasing, kDigits, "0");
+  if (phrasing.size() > kMaxPhrasingBytes) {
+    size_t cut = kMaxPhrasingBytes;
+    while (cut > 0 && (static_cast<unsigned char>(phrasing[cut]) & 0xC0) == 0x80) --cut;
+    phrasing.resize(cut);
+    phrasing += "\u2026";
+  }
   return phrasing;
 }
 

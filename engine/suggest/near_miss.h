@@ -79,7 +79,10 @@ std::vector<NearMissGroup> GroupNearMisses(const CompiledRules& rules,
 
 // The phrasing key of `text` (see NearMiss.phrasing): the claim-diff
 // report's NormalizePhrasing (lower case, straight quotes, "-" for dashes,
-// single spaces) with each run of digits as "0".
+// single spaces) with each run of digits as "0"; beyond kMaxPhrasingBytes
+// cut at a character boundary and ended with "…" (anchors far apart in a
+// long sentence would otherwise make a key as long as the sentence).
+inline constexpr size_t kMaxPhrasingBytes = 300;
 std::string NearMissPhrasing(absl::string_view text);
 
 // The sentence of `near_miss` for a terminal: each anchor match (overlapping

@@ -184,6 +184,12 @@ TEST(NearMissPhrasing, CollapsesCaseDigitsSpacesQuotesAndDashes) {
             "us$ 0.0 trillion - china's top");
 }
 
+TEST(NearMissPhrasing, CutsLongPhrasingsAtACharacterBoundary) {
+  const std::string phrasing = NearMissPhrasing(std::string(299, 'a') + "\u00e9" + std::string(500, 'b'));
+  EXPECT_EQ(phrasing, std::string(299, 'a') + "\u2026");
+  EXPECT_EQ(NearMissPhrasing("Short  One"), "short one");
+}
+
 TEST(RuleCompiler, ReportsBadAnchorsByLineAndColumn) {
   std::vector<Diagnostic> diagnostics;
   auto rules = testing::CompileText(R"pb(name: "t"
