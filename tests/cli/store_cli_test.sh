@@ -10,7 +10,7 @@ articles="$TEST_TMPDIR/articles"
 cp -r examples/articles "$articles"
 
 expect 0 ingest --db="$db" --rules=rules "$articles"
-contains "$err" "refrain: 5 documents scanned, 0 skipped, 22 mentions"
+contains "$err" "refrain: 5 documents scanned, 0 skipped, 23 mentions"
 contains "$err" "refrain: $db: 5 added, 0 replaced, 0 unchanged"
 expect 0 ingest --db="$db" --rules=rules "$articles"
 contains "$err" "refrain: $db: 0 added, 0 replaced, 5 unchanged"
@@ -30,7 +30,7 @@ expect 0 query --db="$db" --format=binpb --claim=anniversary_75
 [ -s "$out" ] || { echo "FAIL: empty binpb query"; failures=$((failures + 1)); }
 
 expect 0 stats --db="$db"
-contains "$out" "$db: 5 documents, 22 mentions"
+contains "$out" "$db: 5 documents, 23 mentions"
 contains "$out" "claim                    Harbour Ledger  Lotus Wire  Meridian Post  Red River Dispatch"
 contains "$out" "largest_trading_partner               1           2              1                   1"
 contains "$out" "largest_trading_partner  2025-04  5"
@@ -39,13 +39,13 @@ contains "$out" "largest_trading_partner  2025-04  5"
 expect 0 export --db="$db" --format=binpb
 cp "$out" "$TEST_TMPDIR/all.binpb"
 expect 0 import --db="$TEST_TMPDIR/copy.db" "$TEST_TMPDIR/all.binpb"
-contains "$out" "imported 22 mentions into $TEST_TMPDIR/copy.db"
+contains "$out" "imported 23 mentions into $TEST_TMPDIR/copy.db"
 expect 0 import --db="$TEST_TMPDIR/copy.db" "$TEST_TMPDIR/all.binpb"
 expect 0 export --db="$TEST_TMPDIR/copy.db"
 cp "$out" "$TEST_TMPDIR/copy.jsonl"
 expect 0 export --db="$db"
 cmp -s "$out" "$TEST_TMPDIR/copy.jsonl" || { echo "FAIL: import/export round trip differs"; failures=$((failures + 1)); }
-lines "$out" 22
+lines "$out" 23
 
 # After a rule edit, --rescan reports what appeared and disappeared.
 mkdir -p "$TEST_TMPDIR/rules"
@@ -131,7 +131,7 @@ if [ "$(id -u)" = 0 ] && command -v setpriv >/dev/null; then
   as_nobody query --db="$shared/claims.db" --claim=anniversary_75 > "$out" 2> "$err"
   contains "$err" "refrain: 1 mentions"
   as_nobody stats --db="$shared/claims.db" > "$out" 2> "$err"
-  contains "$out" "$shared/claims.db: 5 documents, 20 mentions"  # after the rescan above
+  contains "$out" "$shared/claims.db: 5 documents, 21 mentions"  # after the rescan above
   # Writing is refused with a message that says why.
   cp "$TEST_TMPDIR/one.jsonl" "$shared/"
   as_nobody import --db="$shared/claims.db" "$shared/one.jsonl" > "$out" 2> "$err"
