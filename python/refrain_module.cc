@@ -8,6 +8,7 @@
 //
 // Rule errors raise ValueError whose message lists every diagnostic as
 // file:line:col. Scanning releases the GIL, so threads scan in parallel.
+#include <stdexcept>
 #include <string>
 #include <vector>
 
@@ -20,22 +21,54 @@ namespace py = pybind11;
 
 namespace {
 
+// A Mention as a dict of all its fields, read by reflection so that a field
+// added to proto/claim.proto appears without a change here: scalars as
+// ints and strings, `slots` (a map) as a dict.
 py::dict ToDict(const refrain::Mention& m) {
+  using google::protobuf::FieldDescriptor;
+  const google::protobuf::Descriptor* descriptor = m.GetDescriptor();
+  const google::protobuf::Reflection* reflection = m.GetReflection();
   py::dict d;
-  d["claim_id"] = m.claim_id();
-  d["doc_id"] = m.doc_id();
-  d["source"] = m.source();
-  d["date"] = m.date();
-  d["begin"] = m.begin();
-  d["end"] = m.end();
-  d["text"] = m.text();
-  d["sentence"] = m.sentence();
-  d["sentence_begin"] = m.sentence_begin();
-  py::dict slots;
-  for (const auto& [name, value] : m.slots()) slots[py::str(name)] = value;
-  d["slots"] = slots;
-  d["rule_set"] = m.rule_set();
-  d["rule_set_fingerprint"] = m.rule_set_fingerprint();
+  for (int i = 0; i < descriptor->field_count(); ++i) {
+    const FieldDescriptor* field = descriptor->field(i);
+    const py::str name(field->name());
+    if (field->is_map()) {
+      // map<string, string>: entries are messages with fields 1 and 2.
+      py::dict map;
+      for (int e = 0; e < reflection->FieldSize(m, field); ++e) {
+        const google::protobuf::Message& entry = reflection->GetRepeatedMessage(m, field, e);
+        const google::protobuf::Reflection* r = entry.GetReflection();
+        const google::protobuf::Descriptor* entry_type = entry.GetDescriptor();
+        map[py::str(r->GetString(entry, entry_type->field(0)))] =
+            r->GetString(entry, entry_type->field(1));
+      }
+      d[name] = map;
+      continue;
+    }
+    switch (field->cpp_type()) {
+      case FieldDescriptor::CPPTYPE_STRING:
+        d[name] = reflection->GetString(m, field);
+        break;
+      case FieldDescriptor::CPPTYPE_UINT32:
+        d[name] = reflection->GetUInt32(m, field);
+        break;
+      case FieldDescriptor::CPPTYPE_INT32:
+        d[name] = reflection->GetInt32(m, field);
+        break;
+      case FieldDescriptor::CPPTYPE_UINT64:
+        d[name] = reflection->GetUInt64(m, field);
+        break;
+      case FieldDescriptor::CPPTYPE_INT64:
+        d[name] = reflection->GetInt64(m, field);
+        break;
+      case FieldDescriptor::CPPTYPE_BOOL:
+        d[name] = reflection->GetBool(m, field);
+        break;
+      default:
+        throw std::logic_error("Mention field " + field->name() +
+                               " has a type ToDict does not convert");
+    }
+  }
   return d;
 }
 

@@ -21,6 +21,14 @@ class EngineTest(unittest.TestCase):
         self.assertEqual(m["source"], "Lotus Wire")
         raw = text.encode("utf-8")
         self.assertEqual(raw[m["begin"]:m["end"]].decode("utf-8"), m["text"])
+        # Every field of the Mention record, pattern_index included.
+        self.assertEqual(m["pattern_index"], 0)
+        self.assertEqual(m["rule_set"], "china_vietnam")
+        self.assertEqual(len(m["rule_set_fingerprint"]), 16)
+        self.assertEqual(set(m), {
+            "claim_id", "doc_id", "source", "date", "begin", "end", "text",
+            "sentence", "sentence_begin", "slots", "rule_set",
+            "rule_set_fingerprint", "pattern_index"})
 
     def test_lists_claims(self):
         self.assertIn("comrades_and_brothers", self.engine.claim_ids())
