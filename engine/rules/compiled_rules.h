@@ -85,8 +85,10 @@ class CompiledClaim {
   // `require` patterns and none matches; a hit that an `exclude_overlap`
   // match overlaps is dropped. Cost: one RE2 search per pattern per hit,
   // plus one per exclusion and requirement, and one per word in which a
-  // match starts; linear in the sentence for patterns whose matches span a
-  // bounded number of words (tests/cli/linear_time_test.sh).
+  // match starts; for a pattern with gaps, up to six anchored searches of
+  // each hit's span (its closest part, TranslatedPattern::shortest); linear
+  // in the sentence for patterns whose matches span a bounded number of
+  // words (tests/cli/linear_time_test.sh).
   // With `only`, just those patterns (indices, ascending) are tried: the
   // others are known not to match.
   void Match(absl::string_view sentence, std::vector<ClaimMatch>* out,
