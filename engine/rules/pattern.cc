@@ -167,7 +167,7 @@ void TranslateBuiltin(absl::string_view builtin, size_t offset, Style style,
     const std::string around =
         absl::StrCat("(?:", kSpace, "?[", kDashes, "]", kSpace, "?|", kSpace, ")");
     absl::StrAppend(re, "(?:", kSpace, "?[+&/", kDashes, "]", kSpace, "?|",
-                    around, "(?:and|as", kSpace, "well", kSpace, "as|plus)",
+                    around, "(?:and|as", kSpace, "well", kSpace, "as|plus|cum)",
                     around, ")");
   } else if (absl::StartsWith(builtin, "{~")) {
     absl::string_view word = builtin.substr(2, builtin.size() - 3);

@@ -6,7 +6,7 @@
 //     alternation of its terms;
 //   - `{~word}` matches the word's inflected forms (word_forms.h);
 //   - `{&}` matches a joiner between two nouns: a hyphen or dash, `+`, `&`,
-//     `/`, "and", "plus" or "as well as";
+//     `/`, "and", "plus", "cum" or "as well as";
 //   - `{then N}` matches at most N words (runs of non-space characters)
 //     between what comes before and what follows;
 //   - `{near N}`, outside any group, splits the pattern into parts (at most

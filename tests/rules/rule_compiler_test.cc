@@ -158,10 +158,10 @@ TEST(RuleCompiler, JoinerMatchesMarksAndLinkingWords) {
   EXPECT_THAT(Hits("pattern: \"comrades {&} brothers\"",
                    "comrades and brothers; comrades-plus-brothers; comrades + "
                    "brothers; comrades as well as brothers; comrades/brothers; "
-                   "comrades or brothers; comrades brothers"),
+                   "comrades-cum-brothers; comrades or brothers; comrades brothers"),
               ElementsAre("comrades and brothers", "comrades-plus-brothers",
                           "comrades + brothers", "comrades as well as brothers",
-                          "comrades/brothers"));
+                          "comrades/brothers", "comrades-cum-brothers"));
 }
 
 TEST(RuleCompiler, ThenAllowsAtMostNWordsBetween) {
