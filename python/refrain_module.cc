@@ -45,28 +45,14 @@ py::dict ToDict(const refrain::Mention& m) {
       d[name] = map;
       continue;
     }
-    switch (field->cpp_type()) {
-      case FieldDescriptor::CPPTYPE_STRING:
-        d[name] = reflection->GetString(m, field);
-        break;
-      case FieldDescriptor::CPPTYPE_UINT32:
-        d[name] = reflection->GetUInt32(m, field);
-        break;
-      case FieldDescriptor::CPPTYPE_INT32:
-        d[name] = reflection->GetInt32(m, field);
-        break;
-      case FieldDescriptor::CPPTYPE_UINT64:
-        d[name] = reflection->GetUInt64(m, field);
-        break;
-      case FieldDescriptor::CPPTYPE_INT64:
-        d[name] = reflection->GetInt64(m, field);
-        break;
-      case FieldDescriptor::CPPTYPE_BOOL:
-        d[name] = reflection->GetBool(m, field);
-        break;
-      default:
-        throw std::logic_error("Mention field " + field->name() +
-                               " has a type ToDict does not convert");
+    if (field->cpp_type() == FieldDescriptor::CPPTYPE_STRING) {
+      d[name] = reflection->GetString(m, field);
+    } else if (field->cpp_type() == FieldDescriptor::CPPTYPE_UINT32) {
+      d[name] = reflection->GetUInt32(m, field);
+    } else {
+      // A new kind of field in proto/claim.proto: convert it here.
+      throw std::logic_error("Mention field " + field->name() +
+                             " has a type ToDict does not convert");
     }
   }
   return d;

@@ -136,10 +136,7 @@ int EvalCommand(const std::vector<std::string>& argv, std::ostream& out,
   if (engine == nullptr) return code;
   near_miss_options.max_sentence_bytes = engine->scanner().options().max_sentence_bytes;
   const NearMissFinder finder(engine->rules(), near_miss_options);
-  for (const CompiledClaim* claim : finder.skipped()) {
-    err << "refrain: note: claim '" << claim->id()
-        << "' has no anchors; near-miss discovery skips it\n";
-  }
+  NoteClaimsWithoutAnchors(finder.skipped(), "", err);
 
   const std::string gold_path = args.Get("gold");
   absl::StatusOr<std::string> gold_text =

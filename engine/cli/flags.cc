@@ -407,4 +407,13 @@ bool OpenOutFlag(const Args& args, std::vector<std::string> inputs,
   return true;
 }
 
+void NoteClaimsWithoutAnchors(const std::vector<const CompiledClaim*>& skipped,
+                              const std::string& claim, std::ostream& err) {
+  for (const CompiledClaim* c : skipped) {
+    if (!claim.empty() && c->id() != claim) continue;
+    err << "refrain: note: claim '" << c->id()
+        << "' has no anchors; near-miss discovery skips it\n";
+  }
+}
+
 }  // namespace refrain

@@ -194,6 +194,11 @@ std::string UnrecordedNote(int64_t hits, const ScanOptions& options);
 // or 2 when absent. Prints what is wrong and returns 0 otherwise.
 int MinAnchorsFromFlags(const Args& args, std::ostream& err);
 
+// Notes on `err` each claim near-miss discovery skips for want of anchors
+// (NearMissFinder::skipped), or only `claim` when it is not empty.
+void NoteClaimsWithoutAnchors(const std::vector<const CompiledClaim*>& skipped,
+                              const std::string& claim, std::ostream& err);
+
 // The value of --threads: a positive number, "auto" (the machine's cores),
 // or 1 when absent. Prints what is wrong and returns 0 otherwise.
 int ThreadsFromFlags(const Args& args, std::ostream& err);

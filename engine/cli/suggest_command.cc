@@ -118,11 +118,7 @@ int SuggestCommand(const std::vector<std::string>& argv, std::ostream& out,
   }
   options.max_sentence_bytes = engine->scanner().options().max_sentence_bytes;
   const NearMissFinder finder(engine->rules(), options);
-  for (const CompiledClaim* skipped : finder.skipped()) {
-    if (args.Has("claim") && skipped->id() != claim) continue;
-    err << "refrain: note: claim '" << skipped->id()
-        << "' has no anchors; near-miss discovery skips it\n";
-  }
+  NoteClaimsWithoutAnchors(finder.skipped(), claim, err);
 
   std::unique_ptr<OutputFile> file;
   if (!OpenOutFlag(args, args.positional, &file, err)) return kExitUsage;

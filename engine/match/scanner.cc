@@ -35,6 +35,18 @@ std::vector<Sentence> Pieces(absl::string_view text, size_t max_bytes) {
 
 }  // namespace
 
+std::pair<size_t, size_t> ContextWindow(absl::string_view sentence,
+                                        size_t begin, size_t end) {
+  auto continues = [&sentence](size_t i) {
+    return (static_cast<unsigned char>(sentence[i]) & 0xC0) == 0x80;
+  };
+  size_t from = begin > kContextBytes ? begin - kContextBytes : 0;
+  size_t to = std::min(sentence.size(), end + kContextBytes);
+  while (from > 0 && continues(from)) --from;
+  while (to < sentence.size() && continues(to)) ++to;
+  return {from, to};
+}
+
 std::vector<Sentence> SentencePieces(absl::string_view text, size_t max_bytes) {
   return Pieces(text, std::max(max_bytes, kMinSentenceBytes));
 }
@@ -213,14 +225,8 @@ Mention Scanner::MakeMention(const Document& document, const Entry& entry,
   for (auto& [name, value] : hit.SlotTexts(sentence)) {
     (*m.mutable_slots())[name] = std::move(value);
   }
-  // The context: the sentence, or of a long one the part around the hit,
-  // cut at character boundaries.
-  size_t from = hit.begin > kContextBytes ? hit.begin - kContextBytes : 0;
-  size_t to = std::min(sentence.size(), hit.end + kContextBytes);
-  while (from > 0 && (static_cast<unsigned char>(sentence[from]) & 0xC0) == 0x80) --from;
-  while (to < sentence.size() && (static_cast<unsigned char>(sentence[to]) & 0xC0) == 0x80) {
-    ++to;
-  }
+  // The context: the sentence, or of a long one the part around the hit.
+  const auto [from, to] = ContextWindow(sentence, hit.begin, hit.end);
   m.set_sentence(std::string(sentence.substr(from, to - from)));
   m.set_sentence_begin(static_cast<uint32_t>(sentence_begin + from));
   m.set_rule_set(entry.rule_set->name());

@@ -70,6 +70,11 @@ std::vector<Sentence> SentencePieces(absl::string_view text, size_t max_bytes);
 // boundaries), so that its size does not grow with the sentence's.
 inline constexpr size_t kContextBytes = 512;
 
+// The window [from, to) of `sentence` kept around its span [begin, end):
+// kContextBytes on either side, cut at character boundaries.
+std::pair<size_t, size_t> ContextWindow(absl::string_view sentence,
+                                        size_t begin, size_t end);
+
 class Scanner {
  public:
   // Builds the prefilter over `rules` (the scanner shares ownership).

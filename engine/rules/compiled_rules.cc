@@ -95,6 +95,19 @@ bool FindAtWordBoundaries(const RE2& re, absl::string_view text, size_t pos,
   return false;
 }
 
+// Calls `found(begin, end)` for each match of `re` in `sentence` that
+// FindAtWordBoundaries finds, left to right, none overlapping the last.
+template <typename Found>
+void ForEachMatch(const RE2& re, absl::string_view sentence, Found found) {
+  std::vector<re2::StringPiece> groups(1);
+  size_t pos = 0;
+  while (FindAtWordBoundaries(re, sentence, pos, &groups)) {
+    const size_t begin = groups[0].data() - sentence.data();
+    pos = begin + groups[0].size();
+    found(begin, pos);
+  }
+}
+
 // Where the match of `re` from `begin` (its longest ends at `end`) ends
 // when its gaps are as short as they can be. `lazy`
 // (TranslatedPattern::shortest) finds the closest end, which for an
@@ -150,12 +163,9 @@ void CompiledClaim::Match(absl::string_view sentence,
   // Spans that veto the hits they overlap.
   std::vector<std::pair<size_t, size_t>> vetoed;
   for (const Pattern& p : all.exclude_overlap) {
-    size_t pos = 0;
-    while (FindAtWordBoundaries(*p.re2, sentence, pos, &groups)) {
-      size_t begin = groups[0].data() - sentence.data();
-      pos = begin + groups[0].size();
-      vetoed.emplace_back(begin, pos);
-    }
+    ForEachMatch(*p.re2, sentence, [&vetoed](size_t begin, size_t end) {
+      vetoed.emplace_back(begin, end);
+    });
   }
 
   std::vector<ClaimMatch> found;
@@ -217,18 +227,15 @@ void CompiledClaim::Match(absl::string_view sentence,
 
 void CompiledClaim::FindAnchors(absl::string_view sentence,
                                 std::vector<ClaimMatch>* out) const {
-  std::vector<re2::StringPiece> groups(1);
   const size_t first = out->size();
   for (size_t a = 0; a < patterns_.anchor.size(); ++a) {
-    size_t pos = 0;
-    while (FindAtWordBoundaries(*patterns_.anchor[a].re2, sentence, pos, &groups)) {
+    ForEachMatch(*patterns_.anchor[a].re2, sentence, [out, a](size_t begin, size_t end) {
       ClaimMatch m;
-      m.begin = groups[0].data() - sentence.data();
-      m.end = m.begin + groups[0].size();
+      m.begin = begin;
+      m.end = end;
       m.pattern_index = static_cast<int>(a);
-      pos = m.end;
       out->push_back(std::move(m));
-    }
+    });
   }
   std::sort(out->begin() + first, out->end(),
             [](const ClaimMatch& a, const ClaimMatch& b) {

@@ -13,19 +13,6 @@
 #include "engine/text/normalizer.h"
 
 namespace refrain {
-namespace {
-
-// Bytes of context kept on either side of the anchors of a long sentence.
-constexpr size_t kContext = kContextBytes;
-
-bool IsContinuation(char c) { return (static_cast<unsigned char>(c) & 0xC0) == 0x80; }
-
-bool IsAsciiSpace(char c) {
-  return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
-}
-
-}  // namespace
-
 NearMissFinder::NearMissFinder(const CompiledRules& rules, const NearMissOptions& options)
     : rules_(rules), options_(options) {
   options_.min_anchors = std::max(options_.min_anchors, 1);
@@ -113,12 +100,12 @@ void NearMissFinder::Find(const Document& document, std::vector<NearMiss>* out) 
       near_miss.set_phrasing(NearMissPhrasing(original.substr(first, last - first)));
       // The sentence, or of a long one the part around its anchors.
       const auto [sentence_begin, sentence_end] = normalized.ToOriginal(s.begin, s.end);
-      size_t from = first > sentence_begin + kContext ? first - kContext : sentence_begin;
-      size_t to = std::min(sentence_end, last + kContext);
-      while (from > sentence_begin && IsContinuation(original[from])) --from;
-      while (to < sentence_end && IsContinuation(original[to])) ++to;
-      near_miss.set_sentence_begin(static_cast<uint32_t>(from));
-      near_miss.set_sentence(std::string(original.substr(from, to - from)));
+      const absl::string_view whole =
+          original.substr(sentence_begin, sentence_end - sentence_begin);
+      const auto [from, to] =
+          ContextWindow(whole, first - sentence_begin, last - sentence_begin);
+      near_miss.set_sentence_begin(static_cast<uint32_t>(sentence_begin + from));
+      near_miss.set_sentence(std::string(whole.substr(from, to - from)));
       out->push_back(std::move(near_miss));
     }
   }
@@ -223,7 +210,7 @@ std::string HighlightAnchors(const NearMiss& near_miss, absl::string_view open,
   auto plain = [](absl::string_view piece) {
     std::string collapsed;
     for (size_t i = 0; i < piece.size(); ++i) {
-      if (IsAsciiSpace(piece[i])) {
+      if (absl::ascii_isspace(static_cast<unsigned char>(piece[i]))) {
         if (collapsed.empty() || collapsed.back() != ' ') collapsed += ' ';
       } else {
         collapsed += piece[i];
