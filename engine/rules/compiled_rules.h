@@ -86,7 +86,9 @@ class CompiledClaim {
   // match overlaps is dropped. Cost: one RE2 search per pattern per hit,
   // plus one per exclusion and requirement, and one per word in which a
   // match starts; for a pattern with gaps, up to six anchored searches of
-  // each hit's span (its closest part, TranslatedPattern::shortest); linear
+  // each hit's span (its closest part, TranslatedPattern::shortest); then
+  // one anchored search with captures per hit kept (captures are the
+  // costly part: hits dropped as overlapping or vetoed skip it); linear
   // in the sentence for patterns whose matches span a bounded number of
   // words (tests/cli/linear_time_test.sh).
   // With `only`, just those patterns (indices, ascending) are tried: the
