@@ -521,6 +521,34 @@ std::string DropOptionalPrefixes(std::string re) {
   return re;
 }
 
+// `re` without the optional groups it ends with, for the same reason:
+// "partner(?: in ASEAN)?" holds a match wherever "partner" does.
+std::string DropOptionalSuffixes(std::string re) {
+  for (;;) {
+    // The last group outside any other, and where it ends.
+    size_t open = absl::string_view::npos;
+    size_t end = 0;
+    for (size_t i = 0; i < re.size();) {
+      if (re[i] == '(') {
+        open = i;
+        end = GroupEnd(re, i);
+        if (end == absl::string_view::npos) return re;
+        i = end;
+      } else {
+        const size_t next = SkipEscapeOrClass(re, i);
+        i = next != i ? next : i + 1;
+      }
+    }
+    if (open == absl::string_view::npos || open == 0 || end >= re.size() ||
+        re[end] != '?' || end + 1 + (end + 1 < re.size() && re[end + 1] == '?') !=
+                              re.size() ||
+        re[open - 1] == '|') {
+      return re;
+    }
+    re.erase(open);
+  }
+}
+
 }  // namespace
 
 TranslatedPattern TranslatePattern(absl::string_view p,
@@ -539,7 +567,7 @@ TranslatedPattern TranslatePattern(absl::string_view p,
   }
   if (out.prefilter.empty()) out.prefilter.push_back(out.regex);
   for (std::string& segment : out.prefilter) {
-    segment = DropOptionalPrefixes(std::move(segment));
+    segment = DropOptionalSuffixes(DropOptionalPrefixes(std::move(segment)));
   }
   return out;
 }

@@ -56,7 +56,8 @@ struct TranslatedPattern {
   // Regexes without gaps that a text holds wherever the pattern matches,
   // for prefilter sets: `regex` itself, or for a pattern with gaps its
   // segments between gaps outside groups and its `{near N}` parts (a gap
-  // inside a group becomes `.*`). Gaps in a set of many patterns multiply
+  // inside a group becomes `.*`), without the optional groups they start
+  // or end with. Gaps in a set of many patterns multiply
   // the states of its automaton: with counted or unbounded gaps, a scan
   // over the shipped rules ran 4x to 75x slower.
   std::vector<std::string> prefilter;

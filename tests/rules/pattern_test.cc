@@ -111,6 +111,20 @@ TEST(Pattern, PrefilterHoldsTheSegmentsWithoutGaps) {
   EXPECT_FALSE(t.has_gaps);
 }
 
+TEST(Pattern, PrefilterDropsOptionalGroupsAtTheEnd) {
+  std::vector<PatternError> errors;
+  // Each trailing optional group goes, greedy or lazy; what must match stays.
+  EXPECT_THAT(Translate("partner(?: (?P<s>in ASEAN))?(?: now)??", &errors).prefilter,
+              ElementsAre("partner"));
+  // Kept: a group that must match, one followed by more, a group that is
+  // the whole pattern or a whole alternative, and an escaped parenthesis.
+  for (const char* kept : {"a(?:b)", "a(?:b)?c", "(?:a)?", "a|(?:b)?",
+                           "a\\(?:b\\)?", "a[(](?:b)+"}) {
+    EXPECT_THAT(Translate(kept, &errors).prefilter, ElementsAre(kept)) << kept;
+  }
+  EXPECT_THAT(errors, IsEmpty());
+}
+
 TEST(Pattern, ExpandShowsWordFormsAndEachOrder) {
   EXPECT_THAT(ExpandPattern("{~sow} {VN}"),
               ElementsAre("(?:sowing|sowers|sowed|sower|sows|sown|sow) {VN}"));
