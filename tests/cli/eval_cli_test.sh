@@ -74,6 +74,14 @@ bad_row $'a.txt\tanniversary_75 China' "want 4 tab-separated fields (file, claim
 expect 1 eval --rules=rules --gold="$TEST_TMPDIR/none.tsv" "$data/articles"
 contains "$err" "none.tsv"
 
+# The shipped rules on the project's own annotated corpus, in every clone
+# (tests/testdata/corpus/README.md says what its two misses and two trap
+# hits are). A rule edit that changes these figures says why.
+corpus=tests/testdata/corpus
+expect 0 eval --rules=rules --gold="$corpus/gold.tsv" --min-recall=0.90 \
+  --max-trap-hits=2 "$corpus"
+contains "$out" "all                            22/24    0.92     2/10       0"
+
 # The shipped rules on the annotated dev corpus: recall may not fall below
 # 0.90 (issue 14's bar), nor trap hits rise above 3.
 if [ -n "${REFRAIN_SHARED:-}" ]; then
@@ -95,9 +103,7 @@ print(f"dev corpus: surfaced {o['surfaced']} of {misses} misses; "
 assert misses > 0 and o["surfaced"] >= 0.8 * misses, o
 assert o["near_misses"] < 5 * misses, o
 PY
-elif [ "${CI:-}" = true ]; then
-  fail "REFRAIN_SHARED is not set under CI: the dev corpus was not scored"
 else
-  echo "note: REFRAIN_SHARED is not set; the dev corpus test skipped"
+  not_tested "the shipped rules on the dev corpus (REFRAIN_SHARED is not set)"
 fi
 finish

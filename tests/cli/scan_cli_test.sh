@@ -43,7 +43,7 @@ if [ -n "${REFRAIN_SHARED:-}" ]; then
     failures=$((failures + 1))
   fi
 else
-  echo "note: REFRAIN_SHARED is not set; golden corpus test skipped"
+  not_tested "the golden scan of the sample corpus (REFRAIN_SHARED is not set)"
 fi
 
 # Threads: the same bytes, in the same order, on 1 and on 3 threads; bad

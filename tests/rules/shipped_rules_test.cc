@@ -63,8 +63,8 @@ TEST_F(ShippedRules, CoverEveryClaimIdOfClaimsMd) {
   }
   EXPECT_THAT(ids, UnorderedElementsAreArray(kClaimIds));
 
+  REFRAIN_REQUIRE_SHARED("claims.md not checked");
   std::optional<std::string> shared = SharedDir();
-  if (!shared) GTEST_SKIP() << "REFRAIN_SHARED is not set: claims.md not checked";
   // Table rows of claims.md start with "| `claim_id` |".
   std::string table = ReadFileOrDie(*shared + "/claims.md");
   re2::StringPiece input(table);
@@ -144,10 +144,9 @@ std::vector<std::string> ClaimsFound(const std::vector<Hit>& hits) {
 class ShippedRulesOnCorpus : public ShippedRules {
  protected:
   void SetUp() override {
-    if (!SharedDir()) {
-      GTEST_SKIP() << "REFRAIN_SHARED is not set: the sample corpus lives in "
-                      "../shared, which only our machines and CI have";
-    }
+    REFRAIN_REQUIRE_SHARED(
+        "the sample corpus lives in ../shared, which only our machines and "
+        "CI have");
   }
 };
 

@@ -4,9 +4,11 @@
 #include <filesystem>
 #include <fstream>
 #include <sstream>
+#include <algorithm>
 
 #include "engine/rules/rule_compiler.h"
 #include "engine/rules/rule_loader.h"
+#include "engine/text/document_reader.h"
 #include "gtest/gtest.h"
 
 namespace refrain {
@@ -22,6 +24,28 @@ std::optional<std::string> SharedDir() {
   const char* dir = std::getenv("REFRAIN_SHARED");
   if (dir == nullptr || *dir == '\0') return std::nullopt;
   return std::string(dir);
+}
+
+bool UnderCi() {
+  const char* ci = std::getenv("CI");
+  return ci != nullptr && std::string(ci) == "true";
+}
+
+std::vector<Document> ProjectCorpus() {
+  std::vector<Document> docs;
+  DocumentReader reader{ReadOptions()};
+  std::vector<std::filesystem::path> paths;
+  for (const auto& entry : std::filesystem::directory_iterator("tests/testdata/corpus")) {
+    if (entry.path().extension() == ".txt") paths.push_back(entry.path());
+  }
+  std::sort(paths.begin(), paths.end());
+  for (const auto& path : paths) {
+    auto doc = reader.ParseText(path.string(), ReadFileOrDie(path.string()));
+    EXPECT_TRUE(doc.ok()) << doc.status();
+    if (doc.ok()) docs.push_back(std::move(*doc));
+  }
+  EXPECT_GE(docs.size(), 5u) << "the project corpus is missing";
+  return docs;
 }
 
 std::string ReadFileOrDie(const std::string& path) {

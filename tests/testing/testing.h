@@ -12,6 +12,7 @@
 #include "engine/rules/compiled_rules.h"
 #include "engine/match/scanner.h"
 #include "engine/rules/diagnostic.h"
+#include "proto/document.pb.h"
 
 namespace refrain {
 namespace testing {
@@ -19,6 +20,26 @@ namespace testing {
 // The `../shared` folder (sample corpus, claims.md), from the REFRAIN_SHARED
 // environment variable that tools/test.sh passes; nullopt when unset.
 std::optional<std::string> SharedDir();
+
+// Whether the tests run under CI (the environment variable CI is "true"),
+// where nothing may be skipped for want of ../shared.
+bool UnderCi();
+
+// Skips the rest of the test when REFRAIN_SHARED is not set; under CI,
+// fails instead. `why` says what goes untested.
+#define REFRAIN_REQUIRE_SHARED(why)                                       \
+  do {                                                                    \
+    if (!::refrain::testing::SharedDir()) {                               \
+      if (::refrain::testing::UnderCi()) {                                \
+        FAIL() << "REFRAIN_SHARED is not set under CI: " << (why);        \
+      }                                                                   \
+      GTEST_SKIP() << "REFRAIN_SHARED is not set: " << (why);             \
+    }                                                                     \
+  } while (false)
+
+// The project's own corpus of invented articles (tests/testdata/corpus),
+// which every clone has: the articles, read with the real reader.
+std::vector<Document> ProjectCorpus();
 
 // A path named `name` in the test's temporary directory, with no file there
 // nor an SQLite store's -wal and -shm files beside it.
