@@ -33,6 +33,18 @@ printf '%s\n' '{"text": "Vietnam is China'"'"'s biggest trade partner in ASEAN."
 contains "$out" '"doc_id":"stdin:1","source":"Feed"'
 contains "$out" '"scope":"in ASEAN"'
 
+# The rule-set fingerprint, checked here rather than pinned in the golden
+# (where every rule edit would rewrite every line): each record carries the
+# one `rules check` prints for the rules that found it.
+expect 0 rules check rules
+fingerprint=$(sed -n 's/.*, fingerprint \([0-9a-f]\{16\}\)$/\1/p' "$out" | head -1)
+[ -n "$fingerprint" ] || fail "rules check printed no fingerprint"
+expect 0 scan --rules=rules tests/testdata/corpus
+if [ "$(grep -c '"rule_set_fingerprint":"'"$fingerprint"'"' "$out")" != "$(wc -l < "$out")" ] ||
+   [ ! -s "$out" ]; then
+  fail "records without the fingerprint $fingerprint of rules check"; head -3 "$out"
+fi
+
 # Golden output over the real sample corpus.
 if [ -n "${REFRAIN_SHARED:-}" ]; then
   if ! diff <(tests/cli/golden_scan.sh "$refrain" rules "$REFRAIN_SHARED") \
