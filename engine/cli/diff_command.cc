@@ -9,6 +9,8 @@
 #include "engine/cli/cli.h"
 #include "engine/cli/commands.h"
 #include "engine/cli/flags.h"
+#include "engine/cli/options_from_flags.h"
+#include "engine/cli/store_flags.h"
 #include "engine/diff/render.h"
 #include "engine/diff/report_builder.h"
 #include "engine/store/claim_store.h"

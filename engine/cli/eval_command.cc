@@ -6,6 +6,7 @@
 #include "engine/cli/cli.h"
 #include "engine/cli/commands.h"
 #include "engine/cli/flags.h"
+#include "engine/cli/options_from_flags.h"
 #include "engine/eval/evaluator.h"
 #include "engine/suggest/near_miss.h"
 #include "engine/text/escape.h"

@@ -3,6 +3,7 @@
 #include "engine/cli/cli.h"
 #include "engine/cli/commands.h"
 #include "engine/cli/flags.h"
+#include "engine/cli/options_from_flags.h"
 #include "engine/rules/pattern.h"
 #include "engine/rules/rule_tester.h"
 #include "engine/text/escape.h"

@@ -9,6 +9,8 @@
 #include "engine/cli/cli.h"
 #include "engine/cli/commands.h"
 #include "engine/cli/flags.h"
+#include "engine/cli/options_from_flags.h"
+#include "engine/cli/scan_run.h"
 #include "engine/store/mention_stream.h"
 #include "engine/text/escape.h"
 #include "engine/util/file_util.h"

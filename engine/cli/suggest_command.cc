@@ -9,6 +9,7 @@
 #include "engine/cli/cli.h"
 #include "engine/cli/commands.h"
 #include "engine/cli/flags.h"
+#include "engine/cli/options_from_flags.h"
 #include "engine/suggest/near_miss.h"
 #include "engine/text/escape.h"
 #include "engine/util/file_util.h"
