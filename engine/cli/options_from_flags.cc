@@ -1,71 +1,87 @@
 #include "engine/cli/options_from_flags.h"
 
 #include <algorithm>
+#include <limits>
 #include <thread>
 
-#include "absl/strings/numbers.h"
 #include "absl/strings/str_split.h"
 #include "engine/cli/exit_code.h"
-#include "engine/text/date.h"
 #include "engine/text/escape.h"
 
 namespace refrain {
 
 namespace {
 
-// Parses --NAME as a number of `unit` of at least `minimum` (at least 1)
-// into `*value` when given.
-bool ByteFlag(const Args& args, const std::string& name, size_t* value, std::ostream& err,
-              const char* unit = "bytes", size_t minimum = 1) {
-  if (!args.Has(name)) return true;
-  uint64_t bytes;
-  if (!absl::SimpleAtoi(args.Get(name), &bytes) || bytes == 0) {
-    err << "refrain: --" << name << " wants a positive number of " << unit << ", got '"
-        << EscapeControls(args.Get(name)) << "'\n";
-    return false;
-  }
-  if (bytes < minimum) {
-    err << "refrain: --" << name << " must be at least " << minimum << " " << unit << ", got '"
-        << EscapeControls(args.Get(name)) << "'\n";
-    return false;
-  }
-  *value = static_cast<size_t>(bytes);
-  return true;
+// The flags of SharedFlags, by name.
+const std::vector<Flag>& SharedFlagTable() {
+  static const std::vector<Flag>* const kFlags = new std::vector<Flag>{
+      Flag::Text("rules", "PATH[,PATH...]",
+                 "rule files or directories (every *.textproto in them)"),
+      Flag::Text("source", "NAME", "the source of articles that name none"),
+      Flag::Switch("strict", "stop at the first bad input"),
+      Flag::Int("threads", "N|auto", "parse, scan and render on N threads (1)", 1, 256,
+                "a number from 1 to 256 or auto", "auto"),
+      Flag::Size("max-document-bytes", "BYTES",
+                 "larger articles are skipped with an error (64 MiB)", "bytes"),
+      Flag::Size("max-sentence-bytes", "BYTES",
+                 "longer sentences are matched in pieces (64 KiB; at least 256)", "bytes",
+                 kMinSentenceBytes),
+      Flag::Size("max-mentions-per-sentence", "N",
+                 "further hits in a sentence are counted, not recorded (100)", "mentions"),
+      Flag::Size("max-mentions-per-document", "N",
+                 "further hits in an article are counted, not recorded (10000)", "mentions"),
+      Flag::Switch("fold-diacritics", "match without diacritics (\"Viet Nam\" matches "
+                                      "\"Việt Nam\")"),
+      Flag::Int("max-pattern-memory", "BYTES", "RE2's memory budget per pattern (8 MiB)", 1,
+                std::numeric_limits<int64_t>::max(), "a positive number of bytes"),
+      Flag::Int("min-anchors", "N",
+                "a near miss matches at least N of a claim's anchors (2)", 1, 1000,
+                "a number from 1 to 1000"),
+      Flag::Text("out", "FILE", "write to FILE (whole or not at all) instead of standard output"),
+  };
+  return *kFlags;
 }
 
 }  // namespace
 
-int MinAnchorsFromFlags(const Args& args, std::ostream& err) {
-  if (!args.Has("min-anchors")) return 2;
-  int n;
-  if (!absl::SimpleAtoi(args.Get("min-anchors"), &n) || n < 1 || n > 1000) {
-    err << "refrain: --min-anchors wants a number from 1 to 1000, got '"
-        << EscapeControls(args.Get("min-anchors")) << "'\n";
-    return 0;
+std::vector<Flag> SharedFlags(const std::vector<std::string>& names) {
+  std::vector<Flag> flags;
+  for (const std::string& name : names) {
+    for (const Flag& flag : SharedFlagTable()) {
+      if (flag.name == name) flags.push_back(flag);
+    }
   }
-  return n;
+  return flags;
 }
 
-bool ReadOptionsFromFlags(const Args& args, ReadOptions* options, std::ostream& err) {
-  options->default_source = args.Get("source");
-  return ByteFlag(args, "max-document-bytes", &options->max_document_bytes, err);
+std::vector<Flag> RuleFlags() { return SharedFlags({"fold-diacritics", "max-pattern-memory"}); }
+
+std::vector<Flag> ScanFlags() {
+  return Join(SharedFlags({"rules", "source", "strict", "threads", "max-document-bytes",
+                           "max-sentence-bytes", "max-mentions-per-sentence",
+                           "max-mentions-per-document"}),
+              RuleFlags());
+}
+
+std::vector<Flag> MentionQueryFlags() {
+  return {Flag::Text("claim", "ID", "only mentions of this claim"),
+          Flag::Text("source", "NAME", "only mentions from this source"),
+          Flag::Date("since", "only mentions dated DATE or later (YYYY, YYYY-MM, YYYY-MM-DD)"),
+          Flag::Date("until", "only mentions dated DATE or earlier")};
+}
+
+int MinAnchorsFromFlags(const Args& args) {
+  return static_cast<int>(args.Int("min-anchors", 2));
+}
+
+ReadOptions ReadOptionsFromFlags(const Args& args) {
+  ReadOptions options;
+  options.default_source = args.Get("source");
+  options.max_document_bytes = args.Size("max-document-bytes", options.max_document_bytes);
+  return options;
 }
 
 namespace {
-
-// --fold-diacritics and --max-pattern-memory. Prints what is wrong and
-// returns false on a bad value.
-bool CompileOptionsFromFlags(const Args& args, CompileOptions* options, std::ostream& err) {
-  options->fold_diacritics = args.Has("fold-diacritics");
-  if (args.Has("max-pattern-memory") &&
-      (!absl::SimpleAtoi(args.Get("max-pattern-memory"), &options->max_pattern_memory) ||
-       options->max_pattern_memory <= 0)) {
-    err << "refrain: --max-pattern-memory wants a positive number of bytes, got '"
-        << EscapeControls(args.Get("max-pattern-memory")) << "'\n";
-    return false;
-  }
-  return true;
-}
 
 // Prints the diagnostics of loading rules and, when `status` is an error,
 // what it means; returns the exit code.
@@ -79,16 +95,8 @@ int ReportRules(const absl::Status& status, const std::vector<Diagnostic>& diagn
 
 }  // namespace
 
-bool ParseMentionQuery(const Args& args, MentionQuery* query, std::ostream& err) {
-  for (const char* flag : {"since", "until"}) {
-    if (args.Has(flag) && !IsValidDate(args.Get(flag))) {
-      err << "refrain: --" << flag << " wants YYYY, YYYY-MM or YYYY-MM-DD, got '"
-          << EscapeControls(args.Get(flag)) << "'\n";
-      return false;
-    }
-  }
-  *query = {args.Get("claim"), args.Get("source"), args.Get("since"), args.Get("until")};
-  return true;
+MentionQuery MentionQueryFromFlags(const Args& args) {
+  return {args.Get("claim"), args.Get("source"), args.Get("since"), args.Get("until")};
 }
 
 std::unique_ptr<Engine> EngineFromFlags(const Args& args, const std::string& command,
@@ -114,15 +122,15 @@ std::unique_ptr<Engine> EngineFromPaths(const std::vector<std::string>& paths,
                                         const Args& args, std::ostream& err, int* code) {
   *code = kExitUsage;
   EngineOptions options;
-  if (!CompileOptionsFromFlags(args, &options.compile, err) ||
-      !ByteFlag(args, "max-sentence-bytes", &options.scan.max_sentence_bytes, err, "bytes",
-                kMinSentenceBytes) ||
-      !ByteFlag(args, "max-mentions-per-sentence", &options.scan.max_mentions_per_sentence,
-                err, "mentions") ||
-      !ByteFlag(args, "max-mentions-per-document", &options.scan.max_mentions_per_document,
-                err, "mentions")) {
-    return nullptr;
-  }
+  options.compile.fold_diacritics = args.Has("fold-diacritics");
+  options.compile.max_pattern_memory =
+      args.Int("max-pattern-memory", options.compile.max_pattern_memory);
+  ScanOptions& scan = options.scan;
+  scan.max_sentence_bytes = args.Size("max-sentence-bytes", scan.max_sentence_bytes);
+  scan.max_mentions_per_sentence =
+      args.Size("max-mentions-per-sentence", scan.max_mentions_per_sentence);
+  scan.max_mentions_per_document =
+      args.Size("max-mentions-per-document", scan.max_mentions_per_document);
   std::vector<Diagnostic> diagnostics;
   absl::StatusOr<std::unique_ptr<Engine>> engine =
       Engine::FromFiles(paths, options, &diagnostics);
@@ -130,17 +138,10 @@ std::unique_ptr<Engine> EngineFromPaths(const std::vector<std::string>& paths,
   return engine.ok() ? std::move(*engine) : nullptr;
 }
 
-int ThreadsFromFlags(const Args& args, std::ostream& err) {
-  const std::string value = args.Get("threads", "1");
-  int threads = 0;
-  if (value == "auto") {
-    threads = static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
-  } else if (!absl::SimpleAtoi(value, &threads) || threads < 1 || threads > 256) {
-    err << "refrain: --threads wants a number from 1 to 256 or auto, got '" << EscapeControls(value)
-        << "'\n";
-    return 0;
-  }
-  return threads;
+int ThreadsFromFlags(const Args& args) {
+  const int threads = static_cast<int>(args.Int("threads", 1));
+  if (threads > 0) return threads;
+  return static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));  // auto
 }
 
 bool OpenOutFlag(const Args& args, std::vector<std::string> inputs,

@@ -1,6 +1,12 @@
-// Options of the engine's libraries built from the flags of a command:
-// the engine of --rules, reading options, the mention filter, --threads,
-// --min-anchors, --out. Each prints what is wrong on `err`.
+// Options of the engine's libraries built from the flags of a command, and
+// the flags themselves, defined once for every command that takes them: the
+// engine of --rules, reading options, the mention filter, --threads,
+// --min-anchors, --out.
+//
+// The builders read values that ParseArgs (flags.h) has checked with these
+// flags' definitions; they fail only on what a flag's value alone cannot
+// tell (a missing --rules, rules that do not compile, an --out that is an
+// input), printing why on `err`.
 #ifndef REFRAIN_ENGINE_CLI_OPTIONS_FROM_FLAGS_H_
 #define REFRAIN_ENGINE_CLI_OPTIONS_FROM_FLAGS_H_
 
@@ -18,8 +24,26 @@
 
 namespace refrain {
 
+// The shared flags named `names`, in that order, from: rules, source (the
+// default source of articles), strict, threads, max-document-bytes,
+// max-sentence-bytes, max-mentions-per-sentence, max-mentions-per-document,
+// fold-diacritics, max-pattern-memory, min-anchors, out.
+// REQUIRES: each name is one of these.
+std::vector<Flag> SharedFlags(const std::vector<std::string>& names);
+
+// The rule flags of every command that compiles rules: --fold-diacritics,
+// --max-pattern-memory.
+std::vector<Flag> RuleFlags();
+
+// The flags of the commands that scan (scan, ingest, eval): --rules,
+// --source, --threads, --strict, the limits and the rule flags.
+std::vector<Flag> ScanFlags();
+
+// The flags of the mention filter: --claim, --source, --since, --until.
+std::vector<Flag> MentionQueryFlags();
+
 // The engine of --rules (comma-separated rule files or directories), the
-// rule flags and --max-sentence-bytes, for `command`. On failure, prints why
+// rule flags and the scan limits, for `command`. On failure, prints why
 // and returns null with the exit code in `*code`.
 std::unique_ptr<Engine> EngineFromFlags(const Args& args, const std::string& command,
                                         std::ostream& err, int* code);
@@ -30,27 +54,23 @@ std::unique_ptr<Engine> EngineFromFlags(const Args& args, const std::string& com
 std::unique_ptr<Engine> EngineFromPaths(const std::vector<std::string>& paths,
                                         const Args& args, std::ostream& err, int* code);
 
-// Reading options from --source and --max-document-bytes. Prints what is
-// wrong and returns false on a bad value.
-bool ReadOptionsFromFlags(const Args& args, ReadOptions* options, std::ostream& err);
+// Reading options from --source and --max-document-bytes.
+ReadOptions ReadOptionsFromFlags(const Args& args);
 
-// The mention filter of --claim, --source, --since and --until. Prints
-// what is wrong and returns false when a date is not YYYY, YYYY-MM or
-// YYYY-MM-DD.
-bool ParseMentionQuery(const Args& args, MentionQuery* query, std::ostream& err);
+// The mention filter of --claim, --source, --since and --until.
+MentionQuery MentionQueryFromFlags(const Args& args);
 
-// The value of --min-anchors (near-miss discovery): a number of at least 1,
-// or 2 when absent. Prints what is wrong and returns 0 otherwise.
-int MinAnchorsFromFlags(const Args& args, std::ostream& err);
+// The value of --min-anchors (near-miss discovery), 2 when absent.
+int MinAnchorsFromFlags(const Args& args);
 
 // Notes on `err` each claim near-miss discovery skips for want of anchors
 // (NearMissFinder::skipped), or only `claim` when it is not empty.
 void NoteClaimsWithoutAnchors(const std::vector<const CompiledClaim*>& skipped,
                               const std::string& claim, std::ostream& err);
 
-// The value of --threads: a positive number, "auto" (the machine's cores),
-// or 1 when absent. Prints what is wrong and returns 0 otherwise.
-int ThreadsFromFlags(const Args& args, std::ostream& err);
+// The value of --threads: its number, the machine's cores for "auto", or 1
+// when absent.
+int ThreadsFromFlags(const Args& args);
 
 // Opens --out, when given, as an OutputFile (written whole or not at all)
 // that is none of `inputs` nor a rule file of --rules. Returns false, having

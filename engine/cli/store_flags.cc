@@ -1,10 +1,20 @@
 #include "engine/cli/store_flags.h"
 
-#include "absl/strings/numbers.h"
+#include <algorithm>
+#include <limits>
+
 #include "engine/cli/exit_code.h"
 #include "engine/text/escape.h"
 
 namespace refrain {
+
+Flag DbFlag() { return Flag::Text("db", "FILE", "the claim store (an SQLite database)"); }
+
+Flag BusyTimeoutFlag() {
+  return Flag::Real("busy-timeout", "SECONDS",
+                    "wait this long for another writer of the store (10)", 0,
+                    std::numeric_limits<double>::infinity(), "seconds");
+}
 
 // Opens the store named by --db; prints why not and returns null, with the
 // exit code in `*code`: usage errors (no --db, not a store) or 1 (damaged,
@@ -19,16 +29,8 @@ std::unique_ptr<ClaimStore> OpenStore(const Args& args, bool create, std::ostrea
   StoreOptions options;
   options.create_if_missing = create;
   options.read_only = !create;
-  if (args.Has("busy-timeout")) {
-    double seconds;
-    if (!absl::SimpleAtod(args.Get("busy-timeout"), &seconds) || seconds < 0) {
-      err << "refrain: --busy-timeout wants seconds, got '"
-          << EscapeControls(args.Get("busy-timeout"))
-          << "'\n";
-      return nullptr;
-    }
-    options.busy_timeout_ms = static_cast<int>(seconds * 1000);
-  }
+  const double ms = args.Real("busy-timeout", options.busy_timeout_ms / 1000.0) * 1000;
+  options.busy_timeout_ms = static_cast<int>(std::min(ms, double{std::numeric_limits<int>::max()}));
   absl::StatusOr<std::unique_ptr<ClaimStore>> store =
       ClaimStore::Open(args.Get("db"), options);
   if (!store.ok()) {

@@ -16,6 +16,11 @@
 
 namespace refrain {
 
+// --db=FILE, the claim store; --busy-timeout=SECONDS, how long to wait for
+// another writer (OpenStore reads both).
+Flag DbFlag();
+Flag BusyTimeoutFlag();
+
 // Opens the claim store named by --db (and --busy-timeout): with `create`
 // (the commands that write) creating it when missing, otherwise for
 // reading only. On failure,
