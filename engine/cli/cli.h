@@ -9,14 +9,9 @@
 #include <string>
 #include <vector>
 
-namespace refrain {
+#include "engine/cli/exit_code.h"
 
-// Exit codes of every command.
-enum ExitCode : int {
-  kExitOk = 0,         // done, nothing wrong
-  kExitFindings = 1,   // rule errors, failing examples, skipped inputs
-  kExitUsage = 2,      // bad arguments, unreadable rules or output
-};
+namespace refrain {
 
 // Runs the command `args` (without the program name); writes results to
 // `out` and diagnostics to `err`. Returns the exit code.

@@ -1,6 +1,9 @@
-// The commands of the `refrain` tool. Each takes the whole argument list
-// (command words included), writes results to `out` and messages to `err`,
-// and returns the exit code (see cli.h).
+// The commands of the `refrain` tool. Each is its name, its part of
+// `refrain help`, its table of flags and a function that runs it on the
+// parsed arguments, writing results to `out` and messages to `err` and
+// returning the exit code (see exit_code.h). RunCli (cli.h) parses the
+// arguments with the table, so a command sees only flags it accepts, with
+// values its table checked.
 #ifndef REFRAIN_ENGINE_CLI_COMMANDS_H_
 #define REFRAIN_ENGINE_CLI_COMMANDS_H_
 
@@ -8,28 +11,31 @@
 #include <string>
 #include <vector>
 
+#include "engine/cli/flags.h"
+
 namespace refrain {
 
-int RulesCommand(const std::vector<std::string>& argv, std::ostream& out,
-                 std::ostream& err);  // rules check|test
-int ScanCommand(const std::vector<std::string>& argv, std::ostream& out,
-                std::ostream& err);
-int IngestCommand(const std::vector<std::string>& argv, std::ostream& out,
-                  std::ostream& err);
-int QueryCommand(const std::vector<std::string>& argv, std::ostream& out,
-                 std::ostream& err);
-int StatsCommand(const std::vector<std::string>& argv, std::ostream& out,
-                 std::ostream& err);
-int ExportCommand(const std::vector<std::string>& argv, std::ostream& out,
-                  std::ostream& err);
-int DiffCommand(const std::vector<std::string>& argv, std::ostream& out,
-                std::ostream& err);
-int EvalCommand(const std::vector<std::string>& argv, std::ostream& out,
-                std::ostream& err);
-int SuggestCommand(const std::vector<std::string>& argv, std::ostream& out,
-                   std::ostream& err);
-int ImportCommand(const std::vector<std::string>& argv, std::ostream& out,
-                  std::ostream& err);
+struct Command {
+  std::string name;         // "scan", "rules check"
+  std::string usage;        // its part of `refrain help`, also the head of --help
+  std::vector<Flag> flags;  // every flag it accepts
+  int (*run)(const Args& args, std::ostream& out, std::ostream& err);
+};
+
+// Every command, in the order of `refrain help`.
+const std::vector<Command>& AllCommands();
+
+Command RulesCheckCommand();
+Command RulesTestCommand();
+Command ScanCommand();
+Command IngestCommand();
+Command QueryCommand();
+Command StatsCommand();
+Command ExportCommand();
+Command ImportCommand();
+Command DiffCommand();
+Command EvalCommand();
+Command SuggestCommand();
 
 }  // namespace refrain
 

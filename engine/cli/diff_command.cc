@@ -9,6 +9,8 @@
 #include "engine/cli/cli.h"
 #include "engine/cli/commands.h"
 #include "engine/cli/flags.h"
+#include "engine/cli/options_from_flags.h"
+#include "engine/cli/store_flags.h"
 #include "engine/diff/render.h"
 #include "engine/diff/report_builder.h"
 #include "engine/store/claim_store.h"
@@ -59,29 +61,14 @@ int LoadMentions(const Args& args, const MentionQuery& query, std::vector<Mentio
   }
 }
 
-}  // namespace
-
-int DiffCommand(const std::vector<std::string>& argv, std::ostream& out,
-                std::ostream& err) {
-  Args args;
-  if (!ParseArgs(argv, 1,
-                 {"db", "mentions", "claim", "source", "since", "until", "format", "out",
-                  "title"},
-                 {}, &args, err)) {
-    return kExitUsage;
-  }
+int RunDiff(const Args& args, std::ostream& out, std::ostream& err) {
   if (args.Has("db") == args.Has("mentions")) {
     err << "refrain: diff reads either --db=FILE (a claim store) or --mentions=FILE "
            "(a .jsonl or .binpb mention stream)\n";
     return kExitUsage;
   }
-  absl::StatusOr<ReportFormat> format = ParseReportFormat(args.Get("format", "text"));
-  if (!format.ok()) {
-    err << "refrain: --format: " << EscapeControls(format.status().message()) << "\n";
-    return kExitUsage;
-  }
-  MentionQuery query;
-  if (!ParseMentionQuery(args, &query, err)) return kExitUsage;
+  const ReportFormat format = *ParseReportFormat(args.Get("format", "text"));  // checked
+  const MentionQuery query = MentionQueryFromFlags(args);
   // Opened first, so that an output that is the input is refused before
   // anything is read; written whole, or not at all.
   std::unique_ptr<OutputFile> file;
@@ -94,9 +81,9 @@ int DiffCommand(const std::vector<std::string>& argv, std::ostream& out,
 
   RenderOptions render;
   if (args.Has("title")) render.title = args.Get("title");
-  render.color = *format == ReportFormat::kText && !args.Has("out") &&
+  render.color = format == ReportFormat::kText && !args.Has("out") &&
                  &out == &std::cout && isatty(STDOUT_FILENO);
-  const std::string text = RenderReport(BuildReport(mentions), *format, render);
+  const std::string text = RenderReport(BuildReport(mentions), format, render);
   if (file != nullptr) {
     file->stream() << text;
     if (absl::Status s = file->Commit(); !s.ok()) {
@@ -109,6 +96,27 @@ int DiffCommand(const std::vector<std::string>& argv, std::ostream& out,
     out << text;
   }
   return kExitOk;
+}
+
+}  // namespace
+
+Command DiffCommand() {
+  return {"diff", R"(  refrain diff (--db=FILE | --mentions=FILE) [--claim=ID] [--source=NAME]
+               [--since=DATE] [--until=DATE] [--format=text|md|json|html]
+               [--out=FILE] [--title=TEXT]
+      How each source phrases each claim: variants aligned word by word
+      against the commonest, framing labels, slots by source, a timeline.
+)",
+          Join({DbFlag(), Flag::Text("mentions", "FILE", "a .jsonl or .binpb mention stream"),
+                Flag::Text("format", "text|md|json|html", "the report's format (text)",
+                           [](const std::string& value) -> std::string {
+                             absl::Status s = ParseReportFormat(value).status();
+                             return s.ok() ? "" : absl::StrCat("--format: ", s.message());
+                           }),
+                SharedFlags({"out"})[0],
+                Flag::Text("title", "TEXT", "the report's title")},
+               MentionQueryFlags()),
+          RunDiff};
 }
 
 }  // namespace refrain

@@ -1,11 +1,13 @@
 // refrain eval
 #include <cstdlib>
+#include <limits>
 
 #include "absl/strings/numbers.h"
 #include "absl/strings/str_format.h"
 #include "engine/cli/cli.h"
 #include "engine/cli/commands.h"
 #include "engine/cli/flags.h"
+#include "engine/cli/options_from_flags.h"
 #include "engine/eval/evaluator.h"
 #include "engine/suggest/near_miss.h"
 #include "engine/text/escape.h"
@@ -94,43 +96,17 @@ void PrintText(const EvalReport& report, std::ostream& out) {
   }
 }
 
-}  // namespace
-
-int EvalCommand(const std::vector<std::string>& argv, std::ostream& out,
-                std::ostream& err) {
-  Args args;
-  std::set<std::string> value_flags = {"gold", "format", "min-recall", "max-trap-hits",
-                                       "min-anchors"};
-  value_flags.insert(kScanValueFlags.begin(), kScanValueFlags.end());
-  if (!ParseArgs(argv, 1, value_flags, kScanBoolFlags, &args, err)) return kExitUsage;
+int RunEval(const Args& args, std::ostream& out, std::ostream& err) {
   const std::string format = args.Get("format", "text");
-  double min_recall = 0;
-  int max_trap_hits = -1;
+  const double min_recall = args.Real("min-recall", 0);
+  const int64_t max_trap_hits = args.Int("max-trap-hits", -1);
   if (!args.Has("gold") || args.positional.empty()) {
     err << "refrain: eval needs --gold=FILE and the annotated articles (INPUT...)\n";
     return kExitUsage;
   }
-  if (format != "text" && format != "json") {
-    err << "refrain: --format: choose text or json\n";
-    return kExitUsage;
-  }
-  if (args.Has("min-recall") && (!absl::SimpleAtod(args.Get("min-recall"), &min_recall) ||
-                                 !(min_recall >= 0 && min_recall <= 1))) {
-    err << "refrain: --min-recall wants a number from 0 to 1, got '"
-        << EscapeControls(args.Get("min-recall")) << "'\n";
-    return kExitUsage;
-  }
-  if (args.Has("max-trap-hits") &&
-      (!absl::SimpleAtoi(args.Get("max-trap-hits"), &max_trap_hits) || max_trap_hits < 0)) {
-    err << "refrain: --max-trap-hits wants a number of at least 0, got '"
-        << EscapeControls(args.Get("max-trap-hits")) << "'\n";
-    return kExitUsage;
-  }
   NearMissOptions near_miss_options;
-  near_miss_options.min_anchors = MinAnchorsFromFlags(args, err);
-  if (near_miss_options.min_anchors == 0) return kExitUsage;
-  ReadOptions read;
-  if (!ReadOptionsFromFlags(args, &read, err)) return kExitUsage;
+  near_miss_options.min_anchors = MinAnchorsFromFlags(args);
+  const ReadOptions read = ReadOptionsFromFlags(args);
   int code;
   std::unique_ptr<Engine> engine = EngineFromFlags(args, "eval", err, &code);
   if (engine == nullptr) return code;
@@ -192,6 +168,31 @@ int EvalCommand(const std::vector<std::string>& argv, std::ostream& out,
     result = kExitFindings;
   }
   return result;
+}
+
+}  // namespace
+
+Command EvalCommand() {
+  return {"eval", R"(  refrain eval --rules=PATH --gold=FILE [--format=text|json] [--min-recall=X]
+               [--max-trap-hits=N] [--min-anchors=N] [RULE OPTIONS] INPUT...
+      Score the rules against annotated articles: recall per claim, traps
+      reported as claims, and every miss (docs/eval.md), with whether
+      near-miss discovery surfaces it (--min-anchors as for suggest).
+)",
+          Join({Flag::Text("gold", "FILE", "the annotations: which claims each article makes"),
+                Flag::Text("format", "text|json", "the report's format (text)",
+                           [](const std::string& value) {
+                             return value == "text" || value == "json"
+                                        ? ""
+                                        : "--format: choose text or json";
+                           }),
+                Flag::Real("min-recall", "X", "exit 1 when the recall is below X (0)", 0, 1,
+                           "a number from 0 to 1"),
+                Flag::Int("max-trap-hits", "N", "exit 1 when more than N traps are hit", 0,
+                          std::numeric_limits<int>::max(), "a number of at least 0"),
+                SharedFlags({"min-anchors"})[0]},
+               ScanFlags()),
+          RunEval};
 }
 
 }  // namespace refrain

@@ -3,6 +3,7 @@
 #include "engine/cli/cli.h"
 #include "engine/cli/commands.h"
 #include "engine/cli/flags.h"
+#include "engine/cli/options_from_flags.h"
 #include "engine/rules/pattern.h"
 #include "engine/rules/rule_tester.h"
 #include "engine/text/escape.h"
@@ -32,17 +33,8 @@ void PrintExpansions(const Claim& claim, std::ostream& out) {
   }
 }
 
-}  // namespace
-
-int RulesCommand(const std::vector<std::string>& argv, std::ostream& out,
-                 std::ostream& err) {
-  const std::string& command = argv[1];
-  Args args;
-  std::set<std::string> value_flags = kRuleValueFlags;
-  if (command == "check") value_flags.insert("expand");
-  if (!ParseArgs(argv, 2, value_flags, kRuleBoolFlags, &args, err)) {
-    return kExitUsage;
-  }
+// refrain rules check (`check`) or test.
+int RunRules(const Args& args, bool check, std::ostream& out, std::ostream& err) {
   if (args.positional.empty()) {
     err << "refrain: no rule files given (see 'refrain help')\n";
     return kExitUsage;
@@ -52,7 +44,7 @@ int RulesCommand(const std::vector<std::string>& argv, std::ostream& out,
   if (engine == nullptr) return code;
   const CompiledRules* rules = &engine->rules();
 
-  if (command == "check") {
+  if (check) {
     for (const auto& rule_set : rules->rule_sets()) {
       out << EscapeControls(rule_set->source().path) << ": rule set '" << rule_set->name()
           << "'" << (rule_set->version().empty() ? "" : " version ")
@@ -90,5 +82,31 @@ int RulesCommand(const std::vector<std::string>& argv, std::ostream& out,
       << summary.failures << " failed\n";
   return summary.failures == 0 ? kExitOk : kExitFindings;
 }
+
+int RunRulesCheck(const Args& args, std::ostream& out, std::ostream& err) {
+  return RunRules(args, /*check=*/true, out, err);
+}
+
+int RunRulesTest(const Args& args, std::ostream& out, std::ostream& err) {
+  return RunRules(args, /*check=*/false, out, err);
+}
+
+}  // namespace
+
+Command RulesCheckCommand() {
+  return {"rules check", R"(  refrain rules check [--expand=CLAIM] [RULE OPTIONS] PATH...
+      Load and compile rule files (a directory means every *.textproto in
+      it) and report every error as file:line:col. --expand prints what
+      each pattern of CLAIM expands to ({~word} forms, {near N} orders).
+)",
+          Join({Flag::Text("expand", "CLAIM", "print what each pattern of CLAIM expands to")},
+               RuleFlags()),
+          RunRulesCheck};
+}
+
+Command RulesTestCommand() { return {"rules test", R"(  refrain rules test [RULE OPTIONS] PATH...
+      Check the rule files, then run each claim's examples (must match)
+      and counterexamples (must not match).
+)", RuleFlags(), RunRulesTest}; }
 
 }  // namespace refrain

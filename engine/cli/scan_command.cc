@@ -9,34 +9,25 @@
 #include "engine/cli/cli.h"
 #include "engine/cli/commands.h"
 #include "engine/cli/flags.h"
+#include "engine/cli/options_from_flags.h"
+#include "engine/cli/scan_run.h"
 #include "engine/store/mention_stream.h"
 #include "engine/text/escape.h"
 #include "engine/util/file_util.h"
 
 namespace refrain {
+namespace {
 
-int ScanCommand(const std::vector<std::string>& argv, std::ostream& out,
-                std::ostream& err) {
-  Args args;
-  std::set<std::string> value_flags = {"format", "out"};
-  value_flags.insert(kScanValueFlags.begin(), kScanValueFlags.end());
-  if (!ParseArgs(argv, 1, value_flags, kScanBoolFlags, &args, err)) return kExitUsage;
-  ReadOptions read;
-  if (!ReadOptionsFromFlags(args, &read, err)) return kExitUsage;
+int RunScan(const Args& args, std::ostream& out, std::ostream& err) {
+  const ReadOptions read = ReadOptionsFromFlags(args);
   if (args.positional.empty() && args.Has("rules")) {
     err << "refrain: scan needs at least one INPUT (a file, a directory, or - "
            "for JSON Lines on standard input)\n";
     return kExitUsage;
   }
-  absl::StatusOr<MentionFormat> format = ParseMentionFormat(args.Get("format", "jsonl"));
-  if (!format.ok()) {
-    err << "refrain: --format: " << EscapeControls(format.status().message()) << "\n";
-    return kExitUsage;
-  }
-
+  const MentionFormat chosen = *ParseMentionFormat(args.Get("format", "jsonl"));  // checked
   int code;
-  const int threads = ThreadsFromFlags(args, err);
-  if (threads == 0) return kExitUsage;
+  const int threads = ThreadsFromFlags(args);
   std::unique_ptr<Engine> engine = EngineFromFlags(args, "scan", err, &code);
   if (engine == nullptr) return code;
 
@@ -45,7 +36,6 @@ int ScanCommand(const std::vector<std::string>& argv, std::ostream& out,
   if (!OpenOutFlag(args, args.positional, &file, err)) return kExitUsage;
   std::ostream* output = file != nullptr ? &file->stream() : &out;
   // Records are rendered on the scanning threads and written in order.
-  const MentionFormat chosen = *format;
   ScanRun run(
       engine->scanner(), threads, args.Has("strict"), err,
       [chosen](const Document&, const std::vector<Mention>& mentions) {
@@ -76,6 +66,27 @@ int ScanCommand(const std::vector<std::string>& argv, std::ostream& out,
     }
   }
   return result;
+}
+
+}  // namespace
+
+Command ScanCommand() {
+  return {"scan", R"(  refrain scan --rules=PATH[,PATH...] [--format=jsonl|textproto|binpb|text]
+               [--out=FILE] [--source=NAME] [--strict] [--threads=N|auto]
+               [RULE OPTIONS] INPUT...
+      Scan articles (text files with optional front matter, .jsonl files,
+      directories, or - for JSON Lines on standard input) and write one
+      record per claim found. JSON Lines to standard output by default.
+)",
+          Join({Flag::Text("format", "jsonl|textproto|binpb|text",
+                           "the records' format (jsonl)",
+                           [](const std::string& value) -> std::string {
+                             absl::Status s = ParseMentionFormat(value).status();
+                             return s.ok() ? "" : absl::StrCat("--format: ", s.message());
+                           }),
+                SharedFlags({"out"})[0]},
+               ScanFlags()),
+          RunScan};
 }
 
 }  // namespace refrain

@@ -7,6 +7,7 @@
 #include <cstring>
 #include <fstream>
 #include <iostream>
+#include <limits>
 
 #include "absl/strings/match.h"
 #include "absl/strings/numbers.h"
@@ -15,6 +16,9 @@
 #include "engine/cli/cli.h"
 #include "engine/cli/commands.h"
 #include "engine/cli/flags.h"
+#include "engine/cli/options_from_flags.h"
+#include "engine/cli/scan_run.h"
+#include "engine/cli/store_flags.h"
 #include "engine/store/claim_store.h"
 #include "engine/store/mention_stream.h"
 #include "engine/store/store_writer.h"
@@ -93,29 +97,25 @@ int Rescan(ClaimStore* store, const Scanner& scanner, bool force, std::ostream& 
   return kExitOk;
 }
 
-// The format of the mention file `path` for import: --format, or by the
-// file's name. InvalidArgument for a --format import does not read.
-absl::StatusOr<MentionFormat> ImportFormat(const Args& args, absl::string_view path) {
-  absl::StatusOr<MentionFormat> format =
-      ParseMentionFormat(args.Get("format", absl::EndsWith(path, ".binpb") ? "binpb" : "jsonl"));
-  if (format.ok() && *format != MentionFormat::kJsonl && *format != MentionFormat::kBinpb) {
-    return absl::InvalidArgumentError("import reads jsonl or binpb");
-  }
-  return format;
+// --format=jsonl|binpb, for export and import: "--format: choose jsonl or
+// binpb" otherwise.
+Flag JsonlOrBinpbFlag(const std::string& help) {
+  return Flag::Text("format", "jsonl|binpb", help, [](const std::string& value) {
+    return value == "jsonl" || value == "binpb" ? "" : "--format: choose jsonl or binpb";
+  });
 }
 
-}  // namespace
+// The format of the mention file `path` for import: --format, or by the
+// file's name.
+MentionFormat ImportFormat(const Args& args, absl::string_view path) {
+  return args.Get("format", absl::EndsWith(path, ".binpb") ? "binpb" : "jsonl") == "binpb"
+             ? MentionFormat::kBinpb
+             : MentionFormat::kJsonl;
+}
 
-int IngestCommand(const std::vector<std::string>& argv, std::ostream& out,
-                  std::ostream& err) {
-  Args args;
-  std::set<std::string> value_flags = {"db", "busy-timeout", "batch"};
-  value_flags.insert(kScanValueFlags.begin(), kScanValueFlags.end());
-  std::set<std::string> bool_flags = {"rescan", "force"};
-  bool_flags.insert(kScanBoolFlags.begin(), kScanBoolFlags.end());
-  if (!ParseArgs(argv, 1, value_flags, bool_flags, &args, err)) return kExitUsage;
-  ReadOptions read;
-  if (!ReadOptionsFromFlags(args, &read, err)) return kExitUsage;
+
+int RunIngest(const Args& args, std::ostream& out, std::ostream& err) {
+  const ReadOptions read = ReadOptionsFromFlags(args);
   if (args.positional.empty() && !args.Has("rescan") && args.Has("rules")) {
     err << "refrain: ingest needs INPUTs, or --rescan\n";
     return kExitUsage;
@@ -130,15 +130,9 @@ int IngestCommand(const std::vector<std::string>& argv, std::ostream& out,
   // two or more: the one writer is what limits ingest, and a scanning
   // thread more than the cores made it slower.
   StoreWriter::Options options;
-  if (args.Has("batch") && (!absl::SimpleAtoi(args.Get("batch"), &options.batch_documents) ||
-                            options.batch_documents < 1)) {
-    err << "refrain: --batch wants a positive number of documents, got '"
-        << EscapeControls(args.Get("batch")) << "'\n";
-    return kExitUsage;
-  }
+  options.batch_documents = args.Int("batch", options.batch_documents);
   int code;
-  const int threads = ThreadsFromFlags(args, err);
-  if (threads == 0) return kExitUsage;
+  const int threads = ThreadsFromFlags(args);
   std::unique_ptr<Engine> engine = EngineFromFlags(args, "ingest", err, &code);
   if (engine == nullptr) return code;
   std::unique_ptr<ClaimStore> store = OpenStore(args, /*create=*/true, err, &code);
@@ -175,21 +169,9 @@ int IngestCommand(const std::vector<std::string>& argv, std::ostream& out,
   return limited ? kExitFindings : result;
 }
 
-int QueryCommand(const std::vector<std::string>& argv, std::ostream& out,
-                 std::ostream& err) {
-  Args args;
-  if (!ParseArgs(argv, 1, {"db", "claim", "source", "since", "until", "format"}, {},
-                 &args, err)) {
-    return kExitUsage;
-  }
+int RunQuery(const Args& args, std::ostream& out, std::ostream& err) {
   const std::string format = args.Get("format", "table");
-  if (format != "jsonl" && format != "table" && format != "binpb") {
-    err << "refrain: --format: unknown format '" << format
-        << "' (choose jsonl, table or binpb)\n";
-    return kExitUsage;
-  }
-  MentionQuery query;
-  if (!ParseMentionQuery(args, &query, err)) return kExitUsage;
+  const MentionQuery query = MentionQueryFromFlags(args);
   int code;
   std::unique_ptr<ClaimStore> store = OpenStore(args, /*create=*/false, err, &code);
   if (store == nullptr) return code;
@@ -233,10 +215,7 @@ int QueryCommand(const std::vector<std::string>& argv, std::ostream& out,
   return kExitOk;
 }
 
-int StatsCommand(const std::vector<std::string>& argv, std::ostream& out,
-                 std::ostream& err) {
-  Args args;
-  if (!ParseArgs(argv, 1, {"db"}, {}, &args, err)) return kExitUsage;
+int RunStats(const Args& args, std::ostream& out, std::ostream& err) {
   int code;
   std::unique_ptr<ClaimStore> store = OpenStore(args, /*create=*/false, err, &code);
   if (store == nullptr) return code;
@@ -278,20 +257,11 @@ int StatsCommand(const std::vector<std::string>& argv, std::ostream& out,
   return kExitOk;
 }
 
-int ExportCommand(const std::vector<std::string>& argv, std::ostream& out,
-                  std::ostream& err) {
-  Args args;
-  if (!ParseArgs(argv, 1, {"db", "format"}, {}, &args, err)) return kExitUsage;
-  absl::StatusOr<MentionFormat> format = ParseMentionFormat(args.Get("format", "jsonl"));
-  if (!format.ok() ||
-      (*format != MentionFormat::kJsonl && *format != MentionFormat::kBinpb)) {
-    err << "refrain: --format: choose jsonl or binpb\n";
-    return kExitUsage;
-  }
+int RunExport(const Args& args, std::ostream& out, std::ostream& err) {
   int code;
   std::unique_ptr<ClaimStore> store = OpenStore(args, /*create=*/false, err, &code);
   if (store == nullptr) return code;
-  MentionWriter writer(&out, *format);
+  MentionWriter writer(&out, ImportFormat(args, ""));
   int64_t count = 0;
   absl::Status status = store->Query(MentionQuery(), [&](const StoredMention& m) {
     ++count;
@@ -306,19 +276,9 @@ int ExportCommand(const std::vector<std::string>& argv, std::ostream& out,
   return kExitOk;
 }
 
-int ImportCommand(const std::vector<std::string>& argv, std::ostream& out,
-                  std::ostream& err) {
-  Args args;
-  if (!ParseArgs(argv, 1, {"db", "format", "busy-timeout"}, {}, &args, err)) {
-    return kExitUsage;
-  }
+int RunImport(const Args& args, std::ostream& out, std::ostream& err) {
   if (args.positional.empty()) {
     err << "refrain: import needs a FILE of mentions (.jsonl or .binpb), or -\n";
-    return kExitUsage;
-  }
-  // Every flag is checked before the store is created.
-  if (!ImportFormat(args, "").ok()) {
-    err << "refrain: --format: choose jsonl or binpb\n";
     return kExitUsage;
   }
   int code;
@@ -326,7 +286,7 @@ int ImportCommand(const std::vector<std::string>& argv, std::ostream& out,
   if (store == nullptr) return code;
   int64_t total = 0;
   for (const std::string& path : args.positional) {
-    const MentionFormat format = *ImportFormat(args, path);  // checked above
+    const MentionFormat format = ImportFormat(args, path);
     std::ifstream file;
     // Only files and pipes end: not /dev/zero.
     if (absl::Status s = path == "-" ? CheckReadableDescriptor(STDIN_FILENO, "stdin")
@@ -351,6 +311,61 @@ int ImportCommand(const std::vector<std::string>& argv, std::ostream& out,
   }
   out << "imported " << total << " mentions into " << EscapeControls(store->path()) << "\n";
   return kExitOk;
+}
+
+}  // namespace
+
+Command IngestCommand() {
+  return {"ingest", R"(  refrain ingest --db=FILE --rules=PATH [--rescan [--force]] [--source=NAME]
+                 [--strict] [--threads=N] [--batch=DOCUMENTS]
+                 [--busy-timeout=SECONDS] [RULE OPTIONS] [INPUT...]
+      Scan articles and store documents and mentions in an SQLite claim
+      store; the same article again is "unchanged", a changed one replaces
+      its mentions. Each document is atomic; documents are committed in
+      batches of --batch (1000), on a thread of their own (one of --threads
+      when N >= 2). --rescan first applies the current rules to
+      every stored document and reports mentions that appeared and
+      disappeared; it refuses to remove more than half of the mentions
+      (and at least 10) unless --force is given.
+)",
+          Join({DbFlag(), Flag::Switch("rescan", "apply the current rules to every stored document"),
+                Flag::Switch("force", "with --rescan: apply it even if it removes most mentions"),
+                Flag::Int("batch", "DOCUMENTS", "documents committed together (1000)", 1,
+                          std::numeric_limits<int>::max(), "a positive number of documents"),
+                BusyTimeoutFlag()},
+               ScanFlags()),
+          RunIngest};
+}
+
+Command QueryCommand() {
+  return {"query", R"(  refrain query --db=FILE [--claim=ID] [--source=NAME] [--since=DATE]
+                [--until=DATE] [--format=table|jsonl|binpb]
+)",
+          Join({DbFlag(),
+                Flag::Text("format", "table|jsonl|binpb", "the output's format (table)",
+                           [](const std::string& value) -> std::string {
+                             if (value == "jsonl" || value == "table" || value == "binpb") return "";
+                             return absl::StrCat("--format: unknown format '", value,
+                                                 "' (choose jsonl, table or binpb)");
+                           })},
+               MentionQueryFlags()),
+          RunQuery};
+}
+
+Command StatsCommand() { return {"stats", R"(  refrain stats --db=FILE
+)", {DbFlag()}, RunStats}; }
+
+Command ExportCommand() {
+  return {"export", R"(  refrain export --db=FILE [--format=jsonl|binpb]
+)", {DbFlag(), JsonlOrBinpbFlag("the records' format (jsonl)")}, RunExport};
+}
+
+Command ImportCommand() {
+  return {"import", R"(  refrain import --db=FILE [--format=jsonl|binpb] FILE...
+)",
+          {DbFlag(), JsonlOrBinpbFlag("the files' format (by their names: .binpb, else jsonl)"),
+           BusyTimeoutFlag()},
+          RunImport};
 }
 
 }  // namespace refrain

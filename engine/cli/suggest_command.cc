@@ -9,6 +9,7 @@
 #include "engine/cli/cli.h"
 #include "engine/cli/commands.h"
 #include "engine/cli/flags.h"
+#include "engine/cli/options_from_flags.h"
 #include "engine/suggest/near_miss.h"
 #include "engine/text/escape.h"
 #include "engine/util/file_util.h"
@@ -83,26 +84,11 @@ void PrintText(const std::vector<NearMissGroup>& groups, std::ostream& out) {
   }
 }
 
-}  // namespace
-
-int SuggestCommand(const std::vector<std::string>& argv, std::ostream& out,
-                   std::ostream& err) {
-  Args args;
-  const std::set<std::string> value_flags = {
-      "rules",      "format",       "out", "claim", "min-anchors", "source", "max-document-bytes",
-      "max-sentence-bytes", "max-pattern-memory"};
-  const std::set<std::string> bool_flags = {"strict", "fold-diacritics"};
-  if (!ParseArgs(argv, 1, value_flags, bool_flags, &args, err)) return kExitUsage;
+int RunSuggest(const Args& args, std::ostream& out, std::ostream& err) {
   const std::string format = args.Get("format", "text");
-  if (format != "text" && format != "jsonl") {
-    err << "refrain: --format: choose text or jsonl, got '" << EscapeControls(format) << "'\n";
-    return kExitUsage;
-  }
   NearMissOptions options;
-  options.min_anchors = MinAnchorsFromFlags(args, err);
-  if (options.min_anchors == 0) return kExitUsage;
-  ReadOptions read;
-  if (!ReadOptionsFromFlags(args, &read, err)) return kExitUsage;
+  options.min_anchors = MinAnchorsFromFlags(args);
+  const ReadOptions read = ReadOptionsFromFlags(args);
   if (args.positional.empty() && args.Has("rules")) {
     err << "refrain: suggest needs at least one INPUT (a file, a directory, or - "
            "for JSON Lines on standard input)\n";
@@ -168,6 +154,29 @@ int SuggestCommand(const std::vector<std::string>& argv, std::ostream& out,
     }
   }
   return result;
+}
+
+}  // namespace
+
+Command SuggestCommand() {
+  return {"suggest", R"(  refrain suggest --rules=PATH [--format=text|jsonl] [--claim=ID]
+                  [--min-anchors=N] [--out=FILE] [--source=NAME] [--strict]
+                  [RULE OPTIONS] INPUT...
+      Near misses: sentences that match at least N (2) of a claim's anchor
+      patterns but none of its patterns, grouped by phrasing, counted per
+      source, ranked, anchors in [[...]] (docs/suggest.md).
+)",
+          Join({Flag::Text("format", "text|jsonl", "the output's format (text)",
+                           [](const std::string& value) -> std::string {
+                             if (value == "text" || value == "jsonl") return "";
+                             return absl::StrCat("--format: choose text or jsonl, got '",
+                                                 EscapeControls(value), "'");
+                           }),
+                Flag::Text("claim", "ID", "only the near misses of this claim")},
+               SharedFlags({"min-anchors", "out", "rules", "source", "strict",
+                            "max-document-bytes", "max-sentence-bytes", "fold-diacritics",
+                            "max-pattern-memory"})),
+          RunSuggest};
 }
 
 }  // namespace refrain
