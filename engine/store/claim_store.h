@@ -14,7 +14,14 @@
 // tables and guarantees are described in docs/store.md.
 //
 // A ClaimStore is one connection: use it from one thread at a time; open
-// one per thread or process for concurrency.
+// one per thread or process for concurrency. It owns its connection and is
+// neither copyable nor movable (hold it by the unique_ptr Open returns).
+//
+// Everything SQLite (the connection, the prepared-statement cache, the
+// statement wrapper) lives in the .cc, behind `Rep` (LevelDB's db.h over
+// db_impl.h): a pimpl rather than an abstract interface, because there is
+// one implementation and callers gain nothing from a virtual call, while the
+// header stays free of sqlite3.h and of the store's private helpers.
 #ifndef REFRAIN_ENGINE_STORE_CLAIM_STORE_H_
 #define REFRAIN_ENGINE_STORE_CLAIM_STORE_H_
 
@@ -23,7 +30,6 @@
 #include <map>
 #include <memory>
 #include <string>
-#include <unordered_map>
 #include <vector>
 
 #include "absl/status/status.h"
@@ -32,13 +38,9 @@
 #include "proto/document.pb.h"
 #include "proto/store.pb.h"
 
-struct sqlite3;
-struct sqlite3_stmt;
-
 namespace refrain {
 
 class Scanner;
-class Statement;
 
 struct StoreOptions {
   // Create the database when the file does not exist. Default: true.
@@ -121,6 +123,9 @@ class ClaimStore {
                                                           const StoreOptions& options);
   ~ClaimStore();
 
+  ClaimStore(const ClaimStore&) = delete;
+  ClaimStore& operator=(const ClaimStore&) = delete;
+
   // Stores `document` (with its text) and its `mentions`, in one
   // transaction (or, inside a batch, one savepoint of the batch's
   // transaction), keyed by `document.id()`. The same content again is a
@@ -135,12 +140,40 @@ class ClaimStore {
                                        const std::vector<Mention>& mentions,
                                        const std::string& content_hash);
 
-  // Groups the Ingest calls up to CommitBatch into one transaction: much
-  // faster for many small documents, and still atomic per document — a
-  // crash loses the uncommitted batch whole, and a failed Ingest undoes
-  // only its own document. REQUIRES: no batch open (for BeginBatch).
-  absl::Status BeginBatch();
-  absl::Status CommitBatch();
+  // One transaction around many Ingest calls: much faster for many small
+  // documents, and still atomic per document — a failed Ingest undoes only
+  // its own document, and a crash loses the uncommitted batch whole.
+  //
+  //   absl::StatusOr<ClaimStore::Batch> batch = store->StartBatch();
+  //   if (!batch.ok()) return batch.status();
+  //   ... store->Ingest(...) ...
+  //   RETURN_IF_ERROR(batch->Commit());
+  //
+  // A Batch dropped without a successful Commit rolls back everything
+  // ingested since StartBatch. Movable, not copyable. REQUIRES: the store
+  // outlives the Batch; at most one Batch open per store at a time.
+  class Batch {
+   public:
+    Batch(Batch&& other) noexcept : store_(other.store_) { other.store_ = nullptr; }
+    Batch& operator=(Batch&&) = delete;
+    Batch(const Batch&) = delete;
+    Batch& operator=(const Batch&) = delete;
+    ~Batch();  // rolls back, unless committed
+
+    // Commits the batch's documents. Afterwards (on error too) the batch is
+    // closed: a failed commit has rolled back, and a second Commit is
+    // FailedPrecondition.
+    absl::Status Commit();
+
+   private:
+    friend class ClaimStore;
+    explicit Batch(ClaimStore* store) : store_(store) {}
+    ClaimStore* store_;  // null once closed
+  };
+
+  // Opens a batch (a write transaction). Unavailable when another writer
+  // holds the store past the busy timeout.
+  absl::StatusOr<Batch> StartBatch();
 
   // Scans every stored document that has text again with `scanner`,
   // replacing its mentions (one transaction per document), and reports
@@ -167,41 +200,14 @@ class ClaimStore {
 
   absl::StatusOr<StoreStats> Stats() const;
 
-  const std::string& path() const { return path_; }
+  // The path the store was opened with.
+  const std::string& path() const;
 
  private:
-  ClaimStore(std::string path, sqlite3* db) : path_(std::move(path)), db_(db) {}
+  struct Rep;  // the connection and everything SQLite: claim_store.cc
+  explicit ClaimStore(std::unique_ptr<Rep> rep);
 
-  // A prepared statement for `sql`, a string literal, from the cache.
-  Statement Prepare(const char* sql) const;
-  // Runs one statement, `sql` a string literal (prepared once, cached).
-  absl::Status Exec(const char* sql) const;
-  // Runs any SQL text, possibly several statements (prepared every time).
-  absl::Status ExecScript(const std::string& sql) const;
-  // An error status for SQLite result `code`, naming the file.
-  absl::Status Error(int code, const std::string& what) const;
-  absl::Status Begin();
-  absl::Status Commit();
-  void Rollback();
-  // Runs `body` in a transaction of its own (a savepoint inside a batch):
-  // kept when it returns OK, undone otherwise.
-  absl::Status Atomically(const std::function<absl::Status()>& body);
-  // Removes every mention of the document in `document_row`.
-  absl::Status DeleteMentions(int64_t document_row);
-  // Inserts the document (`row` 0), or replaces the one in `row`; returns
-  // its row.
-  absl::StatusOr<int64_t> WriteDocument(const Document& document,
-                                        const std::string& content_hash, bool with_text,
-                                        int64_t row);
-  absl::Status InsertMentions(int64_t document_row,
-                              const std::vector<Mention>& mentions);
-  absl::Status LoadMentions(int64_t document_row, std::vector<Mention>* out) const;
-
-  std::string path_;
-  sqlite3* db_;
-  bool in_batch_ = false;
-  // Prepared statements by their SQL literal.
-  mutable std::unordered_map<const char*, sqlite3_stmt*> cache_;
+  std::unique_ptr<Rep> rep_;
 };
 
 }  // namespace refrain

@@ -5,6 +5,7 @@
 
 #include <filesystem>
 #include <fstream>
+#include <type_traits>
 
 #include "absl/strings/str_cat.h"
 #include "absl/time/clock.h"
@@ -169,6 +170,46 @@ TEST_F(ClaimStoreTest, ImportReplacesThenAppendsAndRoundTrips) {
   }
   EXPECT_EQ((*copy)->Stats()->mentions, 1);
   EXPECT_EQ((*copy)->Stats()->documents, 1);
+}
+
+// A store owns its connection: a copy would close it twice.
+static_assert(!std::is_copy_constructible_v<ClaimStore>);
+static_assert(!std::is_copy_assignable_v<ClaimStore>);
+static_assert(!std::is_copy_constructible_v<ClaimStore::Batch>);
+
+TEST_F(ClaimStoreTest, ABatchDroppedWithoutCommitLeavesNothingBehind) {
+  ASSERT_TRUE(Ingest(Doc("kept", "A", "2024", "Comrades and brothers.")).ok());
+  {
+    absl::StatusOr<ClaimStore::Batch> batch = store_->StartBatch();
+    ASSERT_TRUE(batch.ok()) << batch.status();
+    EXPECT_EQ(*Ingest(Doc("a", "A", "2024", "China is Vietnam's largest partner.")),
+              IngestOutcome::kAdded);
+    EXPECT_EQ(*Ingest(Doc("kept", "A", "2024", "Vietnam is China's largest partner.")),
+              IngestOutcome::kReplaced);
+    EXPECT_EQ(store_->Stats()->documents, 2);  // visible inside the batch
+  }
+  EXPECT_EQ(store_->Stats()->documents, 1);
+  EXPECT_THAT(QueryTexts({}), ElementsAre("2024 A Comrades and brothers"));
+  // The store takes a new batch, and a committed one stays.
+  absl::StatusOr<ClaimStore::Batch> batch = store_->StartBatch();
+  ASSERT_TRUE(batch.ok()) << batch.status();
+  EXPECT_TRUE(absl::IsFailedPrecondition(store_->StartBatch().status()));
+  ASSERT_TRUE(Ingest(Doc("a", "A", "2024", "China is Vietnam's largest partner.")).ok());
+  ASSERT_TRUE(batch->Commit().ok());
+  EXPECT_TRUE(absl::IsFailedPrecondition(batch->Commit()));
+  EXPECT_EQ(store_->Stats()->documents, 2);
+}
+
+// A second connection sees nothing of a batch until it is committed.
+TEST_F(ClaimStoreTest, ABatchIsInvisibleToOthersUntilCommitted) {
+  absl::StatusOr<ClaimStore::Batch> batch = store_->StartBatch();
+  ASSERT_TRUE(batch.ok()) << batch.status();
+  ASSERT_TRUE(Ingest(Doc("a", "A", "2024", "Comrades and brothers.")).ok());
+  auto reader = ClaimStore::Open(path_, StoreOptions());
+  ASSERT_TRUE(reader.ok()) << reader.status();
+  EXPECT_EQ((*reader)->Stats()->documents, 0);
+  ASSERT_TRUE(batch->Commit().ok());
+  EXPECT_EQ((*reader)->Stats()->documents, 1);
 }
 
 TEST(ClaimStore, OpensReadOnlyWithoutWriting) {
