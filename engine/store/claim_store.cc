@@ -6,10 +6,9 @@
 
 #include <filesystem>
 #include <set>
-#include <tuple>
+#include <unordered_map>
 
 #include "absl/strings/str_cat.h"
-#include "engine/match/scanner.h"
 #include "engine/util/fingerprint.h"
 #include "engine/util/proto_util.h"
 #include "engine/util/status_macros.h"
@@ -120,10 +119,6 @@ std::string Meta(const Document& document) {
   meta.clear_text();
   return SerializeDeterministic(meta);
 }
-
-// What identifies a mention across rescans.
-using MentionKey = std::tuple<std::string, uint32_t, uint32_t>;
-MentionKey KeyOf(const Mention& m) { return {m.claim_id(), m.begin(), m.end()}; }
 
 }  // namespace
 
@@ -599,16 +594,15 @@ absl::Status ClaimStore::Rep::LoadMentions(int64_t document_row,
   return step == SQLITE_DONE ? absl::OkStatus() : Error(step, "cannot read mentions");
 }
 
-absl::StatusOr<RescanReport> ClaimStore::Rescan(const Scanner& scanner, bool dry_run) {
+absl::Status ClaimStore::RewriteMentions(const MentionRewriter& rewrite) {
   std::vector<int64_t> rows;
   {
-    Statement select = rep_->Prepare("SELECT id FROM documents WHERE text IS NOT NULL ORDER BY id");
+    Statement select =
+        rep_->Prepare("SELECT id FROM documents WHERE text IS NOT NULL ORDER BY id");
     int step;
     while ((step = select.Step()) == SQLITE_ROW) rows.push_back(select.Int(0));
     if (step != SQLITE_DONE) return rep_->Error(step, "cannot read documents");
   }
-  constexpr size_t kExamples = 10;
-  RescanReport report;
   for (int64_t row : rows) {
     RETURN_IF_ERROR(rep_->Atomically([&]() -> absl::Status {
       Statement select = rep_->Prepare("SELECT meta, text FROM documents WHERE id = ?");
@@ -619,35 +613,15 @@ absl::StatusOr<RescanReport> ClaimStore::Rescan(const Scanner& scanner, bool dry
         return absl::DataLossError(absl::StrCat(rep_->path, ": a stored document does not parse"));
       }
       document.set_text(select.Text(1));
-      std::vector<Mention> old_mentions, new_mentions;
-      RETURN_IF_ERROR(rep_->LoadMentions(row, &old_mentions));
-      report.unrecorded += scanner.Scan(document, &new_mentions);
-
-      std::set<MentionKey> old_keys, new_keys;
-      for (const Mention& m : old_mentions) old_keys.insert(KeyOf(m));
-      for (const Mention& m : new_mentions) new_keys.insert(KeyOf(m));
-      bool changed = old_mentions.size() != new_mentions.size();
-      for (const Mention& m : new_mentions) {
-        if (old_keys.count(KeyOf(m))) continue;
-        changed = true;
-        ++report.added[m.claim_id()];
-        if (report.added_examples.size() < kExamples) report.added_examples.push_back(m);
-      }
-      for (const Mention& m : old_mentions) {
-        if (new_keys.count(KeyOf(m))) continue;
-        changed = true;
-        ++report.removed[m.claim_id()];
-        if (report.removed_examples.size() < kExamples) report.removed_examples.push_back(m);
-      }
-      ++report.documents;
-      report.changed_documents += changed;
-      report.old_mentions += static_cast<int64_t>(old_mentions.size());
-      if (dry_run) return absl::OkStatus();
+      std::vector<Mention> mentions;
+      RETURN_IF_ERROR(rep_->LoadMentions(row, &mentions));
+      ASSIGN_OR_RETURN(const bool replace, rewrite(document, &mentions));
+      if (!replace) return absl::OkStatus();
       RETURN_IF_ERROR(rep_->DeleteMentions(row));
-      return rep_->InsertMentions(row, new_mentions);
+      return rep_->InsertMentions(row, mentions);
     }));
   }
-  return report;
+  return absl::OkStatus();
 }
 
 absl::Status ClaimStore::Query(

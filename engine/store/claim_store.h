@@ -40,8 +40,6 @@
 
 namespace refrain {
 
-class Scanner;
-
 struct StoreOptions {
   // Create the database when the file does not exist. Default: true.
   bool create_if_missing = true;
@@ -70,19 +68,6 @@ struct MentionQuery {
   // Whether `mention` passes this filter: what `ClaimStore::Query` does in
   // SQL, for mentions read from a stream.
   bool Matches(const Mention& mention) const;
-};
-
-// Mentions that appeared and disappeared, per claim, when documents were
-// scanned again with changed rules.
-struct RescanReport {
-  int documents = 0;
-  int changed_documents = 0;
-  int64_t old_mentions = 0;  // what the rescanned documents held before
-  std::map<std::string, int> added;    // claim id -> mentions
-  std::map<std::string, int> removed;  // claim id -> mentions
-  int64_t unrecorded = 0;  // hits beyond the scanner's mention limits
-  // A few examples of each change, for the rule author.
-  std::vector<Mention> added_examples, removed_examples;
 };
 
 struct StoreStats {
@@ -175,11 +160,20 @@ class ClaimStore {
   // holds the store past the busy timeout.
   absl::StatusOr<Batch> StartBatch();
 
-  // Scans every stored document that has text again with `scanner`,
-  // replacing its mentions (one transaction per document), and reports
-  // what appeared and disappeared. With `dry_run`, only reports: the store
-  // is left as it was.
-  absl::StatusOr<RescanReport> Rescan(const Scanner& scanner, bool dry_run = false);
+  // Decides what a stored document's mentions become: gets the document
+  // (with its text) and, in `*mentions`, its stored mentions in the order
+  // they were stored. Returns true for `*mentions`, as it leaves them, to
+  // replace the stored ones; false to leave the store as it was; an error
+  // to stop.
+  using MentionRewriter =
+      std::function<absl::StatusOr<bool>(const Document& document, std::vector<Mention>* mentions)>;
+
+  // Calls `rewrite` for every stored document that has text (ingested, not
+  // imported), in the order they were first stored, each in a transaction
+  // of its own (rescanning with changed rules: engine/pipeline/rescan.h).
+  // Stops at, and returns, the first error of `rewrite` or of the store;
+  // that document is left as it was, the ones before it stay rewritten.
+  absl::Status RewriteMentions(const MentionRewriter& rewrite);
 
   // Calls `fn` for each mention matching `query`, ordered by date, source,
   // document and position. Stops at, and returns, the first error of `fn`.

@@ -121,27 +121,37 @@ TEST_F(ClaimStoreTest, QueryCarriesDocumentMetadata) {
                   .ok());
 }
 
-TEST_F(ClaimStoreTest, RescanReportsMentionsThatAppearAndDisappear) {
+// RewriteMentions hands over each document with text and its mentions;
+// what it returns decides what is kept (the rescan itself is tested in
+// tests/pipeline/rescan_test.cc).
+TEST_F(ClaimStoreTest, RewriteMentionsReplacesKeepsOrStops) {
   ASSERT_TRUE(Ingest(Doc("a", "A", "2024", "China is Vietnam's largest partner.")).ok());
   ASSERT_TRUE(Ingest(Doc("b", "A", "2024", "Comrades and brothers.")).ok());
-  // The rule author drops "comrades" and widens "partner" to "top".
-  auto edited = ScannerFor(R"(
-name: "t"
-claim { id: "partner" pattern: "(?:China|Vietnam) is (?:China|Vietnam)'s (?:largest|top) partner" }
-)");
-  ASSERT_TRUE(Ingest(Doc("c", "A", "2024", "Vietnam is China's top partner.")).ok());
-  absl::StatusOr<RescanReport> report = store_->Rescan(*edited);
-  ASSERT_TRUE(report.ok()) << report.status();
-  EXPECT_EQ(report->documents, 3);
-  EXPECT_EQ(report->changed_documents, 2);
-  EXPECT_EQ(report->added, (std::map<std::string, int>{{"partner", 1}}));
-  EXPECT_EQ(report->removed, (std::map<std::string, int>{{"comrades", 1}}));
-  ASSERT_EQ(report->added_examples.size(), 1u);
-  EXPECT_EQ(report->added_examples[0].text(), "Vietnam is China's top partner");
-  EXPECT_EQ(store_->Stats()->mentions, 2);
-  // Nothing changes when the same rules run again.
-  report = store_->Rescan(*edited);
-  EXPECT_EQ(report->changed_documents, 0);
+  std::vector<std::string> seen;
+  // "a" loses its mentions, "b" keeps them although they are cleared here.
+  ASSERT_TRUE(store_
+                  ->RewriteMentions([&](const Document& document,
+                                        std::vector<Mention>* mentions) -> absl::StatusOr<bool> {
+                    seen.push_back(document.id() + ": " + document.text() + " (" +
+                                   std::to_string(mentions->size()) + ")");
+                    mentions->clear();
+                    return document.id() == "a";
+                  })
+                  .ok());
+  EXPECT_THAT(seen, ElementsAre("a: China is Vietnam's largest partner. (1)",
+                                "b: Comrades and brothers. (1)"));
+  EXPECT_THAT(QueryTexts({}), ElementsAre("2024 A Comrades and brothers"));
+  // An error stops at its document and leaves it as it was.
+  int calls = 0;
+  absl::Status status = store_->RewriteMentions(
+      [&](const Document&, std::vector<Mention>* mentions) -> absl::StatusOr<bool> {
+        ++calls;
+        mentions->clear();
+        return absl::AbortedError("stop");
+      });
+  EXPECT_TRUE(absl::IsAborted(status)) << status;
+  EXPECT_EQ(calls, 1);
+  EXPECT_THAT(QueryTexts({}), ElementsAre("2024 A Comrades and brothers"));
 }
 
 TEST_F(ClaimStoreTest, ImportReplacesThenAppendsAndRoundTrips) {
