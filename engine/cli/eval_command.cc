@@ -134,7 +134,7 @@ int EvalCommand(const std::vector<std::string>& argv, std::ostream& out,
   int code;
   std::unique_ptr<Engine> engine = EngineFromFlags(args, "eval", err, &code);
   if (engine == nullptr) return code;
-  near_miss_options.max_sentence_bytes = engine->scanner().options().max_sentence_bytes;
+  near_miss_options.max_sentence_bytes = engine->scan_options().max_sentence_bytes;
   const NearMissFinder finder(engine->rules(), near_miss_options);
   NoteClaimsWithoutAnchors(finder.skipped(), "", err);
 

@@ -47,7 +47,7 @@ int ScanCommand(const std::vector<std::string>& argv, std::ostream& out,
   // Records are rendered on the scanning threads and written in order.
   const MentionFormat chosen = *format;
   ScanRun run(
-      engine->scanner(), threads, args.Has("strict"), err,
+      *engine, threads, args.Has("strict"), err,
       [chosen](const Document&, const std::vector<Mention>& mentions) {
         std::ostringstream text;
         MentionWriter writer(&text, chosen);

@@ -67,7 +67,7 @@ void PrintRescan(const RescanReport& report, const ScanOptions& limits, std::ost
 // were left unrecorded (the mention limits); what it changed goes to `out`.
 int Rescan(ClaimStore* store, const Engine& engine, bool force, std::ostream& out,
            std::ostream& err, bool* limited) {
-  const ScanOptions& limits = engine.scanner().options();
+  const ScanOptions& limits = engine.scan_options();
   if (!force) {
     absl::StatusOr<RescanReport> preview = refrain::Rescan(engine, store, /*dry_run=*/true);
     if (!preview.ok()) {
@@ -156,7 +156,7 @@ int IngestCommand(const std::vector<std::string>& argv, std::ostream& out,
   StoreWriter writer(store.get(), options);
   bool reported = false;  // the writer's error, by ScanRun
   // The content hash is computed on the scanning threads, as the "render".
-  ScanRun run(engine->scanner(), std::max(1, threads - 1), args.Has("strict"), err,
+  ScanRun run(*engine, std::max(1, threads - 1), args.Has("strict"), err,
               [](const Document& document, const std::vector<Mention>&) {
                 return ContentHash(document);
               },

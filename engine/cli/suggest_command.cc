@@ -116,7 +116,7 @@ int SuggestCommand(const std::vector<std::string>& argv, std::ostream& out,
     err << "refrain: --claim: no claim '" << EscapeControls(claim) << "' in the rules\n";
     return kExitUsage;
   }
-  options.max_sentence_bytes = engine->scanner().options().max_sentence_bytes;
+  options.max_sentence_bytes = engine->scan_options().max_sentence_bytes;
   const NearMissFinder finder(engine->rules(), options);
   NoteClaimsWithoutAnchors(finder.skipped(), claim, err);
 
