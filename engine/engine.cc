@@ -2,9 +2,16 @@
 
 #include "absl/strings/str_cat.h"
 #include "engine/match/scan_pool.h"
+#include "engine/match/scanner.h"
 #include "google/protobuf/text_format.h"
 
 namespace refrain {
+
+Engine::Engine(std::unique_ptr<Scanner> scanner) : scanner_(std::move(scanner)) {}
+Engine::~Engine() = default;
+
+const CompiledRules& Engine::rules() const { return scanner_->rules(); }
+const ScanOptions& Engine::scan_options() const { return scanner_->options(); }
 
 absl::StatusOr<std::unique_ptr<Engine>> Engine::Create(
     absl::StatusOr<std::unique_ptr<const CompiledRules>> rules, const EngineOptions& options) {
@@ -45,17 +52,38 @@ std::vector<Mention> Engine::Scan(const Document& document, size_t* unrecorded) 
   return mentions;
 }
 
-void Engine::ScanStream(
-    const std::function<bool(Document*)>& next, int threads,
+absl::Status Engine::ScanStream(
+    const std::function<absl::StatusOr<bool>(Document*)>& next, int threads,
     const std::function<void(const Document&, std::vector<Mention>)>& done) const {
-  ScanPool pool(*scanner_, threads, /*render=*/nullptr, [&done](ScanPool::Result result) {
+  Stream stream(*this, threads, /*render=*/nullptr, [&done](Stream::Result result) {
     // Documents submitted here are made already; they cannot fail.
     done(*result.document, std::move(result.mentions));
   });
-  for (Document document; next(&document); document.Clear()) {
-    pool.Submit(std::move(document));
+  for (Document document;; document.Clear()) {
+    absl::StatusOr<bool> more = next(&document);
+    if (!more.ok()) {
+      stream.Finish();  // delivers the documents before the error
+      return more.status();
+    }
+    if (!*more) break;
+    stream.Submit(std::move(document));
   }
-  pool.Finish();
+  stream.Finish();
+  return absl::OkStatus();
 }
+
+Engine::Stream::Stream(const Engine& engine, int threads, Render render, Done done)
+    : pool_(std::make_unique<ScanPool>(
+          *engine.scanner_, threads, std::move(render),
+          [done = std::move(done)](ScanPool::Result result) {
+            done(Result{std::move(result.document), std::move(result.mentions),
+                        result.unrecorded, std::move(result.rendered)});
+          })) {}
+
+Engine::Stream::~Stream() = default;  // ~ScanPool finishes
+
+void Engine::Stream::Submit(Document document) { pool_->Submit(std::move(document)); }
+void Engine::Stream::Submit(Make make, size_t bytes) { pool_->Submit(std::move(make), bytes); }
+void Engine::Stream::Finish() { pool_->Finish(); }
 
 }  // namespace refrain

@@ -1,6 +1,15 @@
 // Tests of engine/engine.h, the embedding API.
 #include "engine/engine.h"
 
+// The facade keeps the scanner (and with it RE2::Set and FilteredRE2) to
+// itself: this must hold before any other header is included.
+#ifdef REFRAIN_ENGINE_MATCH_SCANNER_H_
+#error "engine/engine.h includes engine/match/scanner.h"
+#endif
+#ifdef RE2_SET_H_
+#error "engine/engine.h includes re2/set.h"
+#endif
+
 #include <thread>
 
 #include "gmock/gmock.h"
@@ -84,8 +93,8 @@ TEST(Engine, StreamsInInputOrderOnAnyNumberOfThreads) {
     int produced = 0;
     std::vector<std::string> order;
     int mentions = 0;
-    (*engine)->ScanStream(
-        [&produced](Document* doc) {
+    absl::Status status = (*engine)->ScanStream(
+        [&produced](Document* doc) -> absl::StatusOr<bool> {
           if (produced == kDocuments) return false;
           const int n = produced++;
           *doc = Doc("d" + std::to_string(n),
@@ -97,10 +106,62 @@ TEST(Engine, StreamsInInputOrderOnAnyNumberOfThreads) {
           order.push_back(doc.id());
           mentions += static_cast<int>(found.size());
         });
+    ASSERT_TRUE(status.ok()) << status;
     ASSERT_EQ(order.size(), static_cast<size_t>(kDocuments));
     for (int i = 0; i < kDocuments; ++i) EXPECT_EQ(order[i], "d" + std::to_string(i));
     EXPECT_EQ(mentions, kDocuments / 2) << threads << " threads";
   }
+}
+
+// A read error is not the end of the input: it comes back, after every
+// document read before it was delivered.
+TEST(Engine, StreamStopsAtAReadErrorAndReturnsIt) {
+  auto engine = Engine::FromFiles({"rules"});
+  ASSERT_TRUE(engine.ok());
+  constexpr int kBeforeError = 300;  // several batches, on several threads
+  for (int threads : {1, 3}) {
+    int produced = 0, asked_after_error = 0;
+    std::vector<std::string> order;
+    absl::Status status = (*engine)->ScanStream(
+        [&](Document* doc) -> absl::StatusOr<bool> {
+          if (produced == kBeforeError) {
+            ++asked_after_error;
+            return absl::DataLossError("articles.jsonl: read failed");
+          }
+          const int n = produced++;
+          *doc = Doc("d" + std::to_string(n), "Comrades and brothers.");
+          return true;
+        },
+        threads, [&](const Document& doc, std::vector<Mention>) { order.push_back(doc.id()); });
+    EXPECT_TRUE(absl::IsDataLoss(status)) << status;
+    EXPECT_EQ(status.message(), "articles.jsonl: read failed");
+    EXPECT_EQ(asked_after_error, 1);
+    ASSERT_EQ(order.size(), static_cast<size_t>(kBeforeError)) << threads << " threads";
+    for (int i = 0; i < kBeforeError; ++i) EXPECT_EQ(order[i], "d" + std::to_string(i));
+  }
+}
+
+// Engine::Stream delivers documents that could not be made, in their place.
+TEST(Engine, StreamDeliversFailedMakesInOrder) {
+  auto engine = Engine::FromFiles({"rules"});
+  ASSERT_TRUE(engine.ok());
+  std::vector<std::string> delivered;
+  {
+    Engine::Stream stream(
+        **engine, /*threads=*/2,
+        [](const Document& doc, const std::vector<Mention>& mentions) {
+          return doc.id() + ":" + std::to_string(mentions.size());
+        },
+        [&](Engine::Stream::Result result) {
+          delivered.push_back(result.document.ok() ? result.rendered
+                                                   : std::string(result.document.status().message()));
+        });
+    stream.Submit(Doc("a", "Comrades and brothers."));
+    stream.Submit([]() -> absl::StatusOr<Document> { return absl::InvalidArgumentError("bad"); }, 1);
+    stream.Submit([] { return absl::StatusOr<Document>(Doc("c", "Nothing.")); }, 8);
+    stream.Finish();
+  }
+  EXPECT_THAT(delivered, ::testing::ElementsAre("a:1", "bad", "c:0"));
 }
 
 }  // namespace

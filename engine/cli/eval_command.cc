@@ -110,7 +110,7 @@ int RunEval(const Args& args, std::ostream& out, std::ostream& err) {
   int code;
   std::unique_ptr<Engine> engine = EngineFromFlags(args, "eval", err, &code);
   if (engine == nullptr) return code;
-  near_miss_options.max_sentence_bytes = engine->scanner().options().max_sentence_bytes;
+  near_miss_options.max_sentence_bytes = engine->scan_options().max_sentence_bytes;
   const NearMissFinder finder(engine->rules(), near_miss_options);
   NoteClaimsWithoutAnchors(finder.skipped(), "", err);
 

@@ -37,7 +37,7 @@ int RunScan(const Args& args, std::ostream& out, std::ostream& err) {
   std::ostream* output = file != nullptr ? &file->stream() : &out;
   // Records are rendered on the scanning threads and written in order.
   ScanRun run(
-      engine->scanner(), threads, args.Has("strict"), err,
+      *engine, threads, args.Has("strict"), err,
       [chosen](const Document&, const std::vector<Mention>& mentions) {
         std::ostringstream text;
         MentionWriter writer(&text, chosen);

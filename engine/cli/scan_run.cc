@@ -10,16 +10,16 @@
 
 namespace refrain {
 
-ScanRun::ScanRun(const Scanner& scanner, int threads, bool strict, std::ostream& err,
-                 ScanPool::Render render, Consumer consume)
-    : scanner_(scanner),
+ScanRun::ScanRun(const Engine& engine, int threads, bool strict, std::ostream& err,
+                 Engine::Stream::Render render, Consumer consume)
+    : engine_(engine),
       strict_(strict),
       err_(err),
       consume_(std::move(consume)),
       progress_(isatty(STDERR_FILENO)),
       start_(Clock::now()),
-      pool_(scanner, threads, std::move(render),
-            [this](ScanPool::Result result) { Consume(std::move(result)); }) {}
+      pool_(engine, threads, std::move(render),
+            [this](Engine::Stream::Result result) { Consume(std::move(result)); }) {}
 
 void ScanRun::OnDocument(Document document, const std::string& place) {
   if (!failed_.ok()) return;
@@ -67,7 +67,7 @@ bool ScanRun::OnJsonLine(const DocumentReader& reader, const std::string& path,
   return failed_.ok() && !stopped_;
 }
 
-void ScanRun::Consume(ScanPool::Result result) {
+void ScanRun::Consume(Engine::Stream::Result result) {
   const Place place = pending_.front();  // results come in submission order
   pending_.pop_front();
   if (!failed_.ok() || stopped_) return;
@@ -82,7 +82,7 @@ void ScanRun::Consume(ScanPool::Result result) {
     ++limited_;
     unrecorded_ += result.unrecorded;
     err_ << "refrain: " << EscapeControls(result.document->id()) << ": "
-         << UnrecordedNote(result.unrecorded, scanner_.options()) << "\n";
+         << UnrecordedNote(result.unrecorded, engine_.scan_options()) << "\n";
   }
   for (const Mention& m : result.mentions) ++by_claim_[m.claim_id()];
   failed_ = consume_(*std::move(result.document), std::move(result.mentions),
@@ -136,7 +136,7 @@ int ScanRun::Run(const std::vector<std::string>& inputs, const ReadOptions& opti
          << " documents (mention limits)";
   }
   err_ << "\n";
-  for (const auto& rule_set : scanner_.rules().rule_sets()) {
+  for (const auto& rule_set : engine_.rules().rule_sets()) {
     for (const CompiledClaim& claim : rule_set->claims()) {
       auto it = by_claim_.find(claim.id());
       if (it != by_claim_.end()) {

@@ -16,8 +16,7 @@
 
 #include "absl/container/flat_hash_map.h"
 #include "absl/status/status.h"
-#include "engine/match/scan_pool.h"
-#include "engine/match/scanner.h"
+#include "engine/engine.h"
 #include "engine/text/document_reader.h"
 
 namespace refrain {
@@ -33,8 +32,8 @@ class ScanRun : public DocumentSink {
   using Consumer = std::function<absl::Status(Document, std::vector<Mention>,
                                               std::string rendered)>;
 
-  ScanRun(const Scanner& scanner, int threads, bool strict, std::ostream& err,
-          ScanPool::Render render, Consumer consume);
+  ScanRun(const Engine& engine, int threads, bool strict, std::ostream& err,
+          Engine::Stream::Render render, Consumer consume);
 
   // Reads `inputs` with `options`. Returns the exit code: 0 when every input
   // was scanned, 1 when some were skipped, had hits beyond the mention
@@ -59,7 +58,7 @@ class ScanRun : public DocumentSink {
     int line;
   };
   void ShowProgress(bool clear);
-  void Consume(ScanPool::Result result);
+  void Consume(Engine::Stream::Result result);
   // Reports a skipped input; returns whether to go on.
   bool Skip(const absl::Status& error);
   // Notes that the next document submitted was read at `path`:`line`.
@@ -69,7 +68,7 @@ class ScanRun : public DocumentSink {
   // store the later would silently replace the earlier).
   void CheckDuplicate(const std::string& id, Place place);
 
-  const Scanner& scanner_;
+  const Engine& engine_;
   const bool strict_;
   std::ostream& err_;
   Consumer consume_;
@@ -88,7 +87,7 @@ class ScanRun : public DocumentSink {
   absl::flat_hash_map<uint64_t, Place> first_read_;
   absl::Status failed_;
   bool stopped_ = false;  // --strict met a bad input on a scanning thread
-  ScanPool pool_;  // last: its workers use the members above
+  Engine::Stream pool_;  // last: its workers use the members above
 };
 
 // "N hits not recorded: beyond ..." for hits over the mention limits of

@@ -19,6 +19,7 @@
 #include "engine/cli/options_from_flags.h"
 #include "engine/cli/scan_run.h"
 #include "engine/cli/store_flags.h"
+#include "engine/pipeline/rescan.h"
 #include "engine/store/claim_store.h"
 #include "engine/store/mention_stream.h"
 #include "engine/store/store_writer.h"
@@ -68,10 +69,11 @@ void PrintRescan(const RescanReport& report, const ScanOptions& limits, std::ost
 // the mentions (and at least kMinGuardedRemovals) is refused. Returns the
 // exit code of a failure, or kExitOk with `*limited` saying whether hits
 // were left unrecorded (the mention limits); what it changed goes to `out`.
-int Rescan(ClaimStore* store, const Scanner& scanner, bool force, std::ostream& out,
+int Rescan(ClaimStore* store, const Engine& engine, bool force, std::ostream& out,
            std::ostream& err, bool* limited) {
+  const ScanOptions& limits = engine.scan_options();
   if (!force) {
-    absl::StatusOr<RescanReport> preview = store->Rescan(scanner, /*dry_run=*/true);
+    absl::StatusOr<RescanReport> preview = refrain::Rescan(engine, store, /*dry_run=*/true);
     if (!preview.ok()) {
       err << "refrain: " << EscapeControls(preview.status().message()) << "\n";
       return kExitFindings;
@@ -79,7 +81,7 @@ int Rescan(ClaimStore* store, const Scanner& scanner, bool force, std::ostream& 
     int64_t removed = 0;
     for (const auto& [claim, n] : preview->removed) removed += n;
     if (removed >= kMinGuardedRemovals && removed * 2 > preview->old_mentions) {
-      PrintRescan(*preview, scanner.options(), err);
+      PrintRescan(*preview, limits, err);
       err << "refrain: the rescan would remove " << removed << " of the "
           << preview->old_mentions << " mentions of " << preview->documents
           << " documents (more than half); nothing was changed. Check --rules, or "
@@ -87,12 +89,12 @@ int Rescan(ClaimStore* store, const Scanner& scanner, bool force, std::ostream& 
       return kExitUsage;
     }
   }
-  absl::StatusOr<RescanReport> report = store->Rescan(scanner);
+  absl::StatusOr<RescanReport> report = refrain::Rescan(engine, store);
   if (!report.ok()) {
     err << "refrain: " << EscapeControls(report.status().message()) << "\n";
     return kExitFindings;
   }
-  PrintRescan(*report, scanner.options(), out);
+  PrintRescan(*report, limits, out);
   *limited = report->unrecorded > 0;
   return kExitOk;
 }
@@ -140,7 +142,7 @@ int RunIngest(const Args& args, std::ostream& out, std::ostream& err) {
 
   bool limited = false;  // a rescan left hits unrecorded
   if (args.Has("rescan")) {
-    code = Rescan(store.get(), engine->scanner(), args.Has("force"), out, err, &limited);
+    code = Rescan(store.get(), *engine, args.Has("force"), out, err, &limited);
     if (code != kExitOk) return code;
   }
   if (args.positional.empty()) return limited ? kExitFindings : kExitOk;
@@ -148,7 +150,7 @@ int RunIngest(const Args& args, std::ostream& out, std::ostream& err) {
   StoreWriter writer(store.get(), options);
   bool reported = false;  // the writer's error, by ScanRun
   // The content hash is computed on the scanning threads, as the "render".
-  ScanRun run(engine->scanner(), std::max(1, threads - 1), args.Has("strict"), err,
+  ScanRun run(*engine, std::max(1, threads - 1), args.Has("strict"), err,
               [](const Document& document, const std::vector<Mention>&) {
                 return ContentHash(document);
               },

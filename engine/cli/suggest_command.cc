@@ -102,7 +102,7 @@ int RunSuggest(const Args& args, std::ostream& out, std::ostream& err) {
     err << "refrain: --claim: no claim '" << EscapeControls(claim) << "' in the rules\n";
     return kExitUsage;
   }
-  options.max_sentence_bytes = engine->scanner().options().max_sentence_bytes;
+  options.max_sentence_bytes = engine->scan_options().max_sentence_bytes;
   const NearMissFinder finder(engine->rules(), options);
   NoteClaimsWithoutAnchors(finder.skipped(), claim, err);
 

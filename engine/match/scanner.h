@@ -25,6 +25,7 @@
 #include <vector>
 
 #include "absl/status/statusor.h"
+#include "engine/match/scan_options.h"
 #include "engine/rules/compiled_rules.h"
 #include "engine/text/sentence_splitter.h"
 #include "proto/claim.pb.h"
@@ -33,32 +34,6 @@
 #include "re2/set.h"
 
 namespace refrain {
-
-// The smallest piece a long sentence is matched in, in bytes: smaller
-// pieces would cut most claims apart.
-inline constexpr size_t kMinSentenceBytes = 256;
-
-struct ScanOptions {
-  // RE2's memory budget for the set of literals, in bytes. When a text
-  // needs more, the scanner falls back to matching every claim in it
-  // (slower, same result). Default: 64 MiB.
-  int64_t max_set_memory = 64 << 20;
-  // Up to this many patterns, one RE2::Set of all the full patterns is used
-  // instead of the literal prefilter; beyond, that set's automaton grows too
-  // large to be fast. Default: 256.
-  int max_exact_patterns = 256;
-  // Sentences longer than this many bytes (a document with no sentence
-  // breaks, say) are matched in pieces of at most this size, cut at
-  // whitespace, so that matching stays fast whatever the input. Default:
-  // 64 KiB; at least kMinSentenceBytes (a smaller value is raised to it).
-  size_t max_sentence_bytes = 64 << 10;
-  // At most this many mentions are made of one sentence (or piece of one),
-  // and of one document; further hits are counted, not recorded, so that an
-  // article of nothing but repeated claims cannot multiply into gigabytes of
-  // records. Defaults: 100 and 10,000.
-  size_t max_mentions_per_sentence = 100;
-  size_t max_mentions_per_document = 10000;
-};
 
 // The pieces of `text` the scanner matches claims in: its sentences that
 // are not debris, with those longer than `max_bytes` (at least

@@ -6,10 +6,9 @@
 
 #include <filesystem>
 #include <set>
-#include <tuple>
+#include <unordered_map>
 
 #include "absl/strings/str_cat.h"
-#include "engine/match/scanner.h"
 #include "engine/util/fingerprint.h"
 #include "engine/util/proto_util.h"
 #include "engine/util/status_macros.h"
@@ -46,8 +45,6 @@ CREATE INDEX mentions_by_document ON mentions(document);
 CREATE INDEX mentions_by_claim ON mentions(claim_id, date);
 CREATE INDEX mentions_by_source ON mentions(source, date);
 )sql";
-
-}  // namespace
 
 // A prepared statement: owned (finalised on destruction) or borrowed from
 // the store's cache (reset on destruction, ready for the next use).
@@ -116,18 +113,12 @@ class Statement {
   bool owned_ = true;
 };
 
-namespace {
-
 // The document without its text, as stored in `documents.meta`.
 std::string Meta(const Document& document) {
   Document meta = document;
   meta.clear_text();
   return SerializeDeterministic(meta);
 }
-
-// What identifies a mention across rescans.
-using MentionKey = std::tuple<std::string, uint32_t, uint32_t>;
-MentionKey KeyOf(const Mention& m) { return {m.claim_id(), m.begin(), m.end()}; }
 
 }  // namespace
 
@@ -162,22 +153,78 @@ bool MentionQuery::Matches(const Mention& m) const {
   return true;
 }
 
-absl::Status ClaimStore::Error(int code, const std::string& what) const {
+// The connection and everything SQLite; the helpers every public call
+// shares. Used from one thread at a time, as the ClaimStore that owns it.
+struct ClaimStore::Rep {
+  Rep(std::string path, sqlite3* db) : path(std::move(path)), db(db) {}
+  ~Rep();
+  Rep(const Rep&) = delete;
+  Rep& operator=(const Rep&) = delete;
+
+  // A prepared statement for `sql`, a string literal, from the cache.
+  Statement Prepare(const char* sql) const;
+  // Runs one statement, `sql` a string literal (prepared once, cached).
+  absl::Status Exec(const char* sql) const;
+  // Runs any SQL text, possibly several statements (prepared every time).
+  absl::Status ExecScript(const std::string& sql) const;
+  // An error status for SQLite result `code`, naming the file.
+  absl::Status Error(int code, const std::string& what) const;
+  absl::Status Begin();
+  absl::Status Commit();
+  void Rollback();
+  // Runs `body` in a transaction of its own (a savepoint inside a batch):
+  // kept when it returns OK, undone otherwise.
+  absl::Status Atomically(const std::function<absl::Status()>& body);
+  // Removes every mention of the document in `document_row`.
+  absl::Status DeleteMentions(int64_t document_row);
+  // Inserts the document (`row` 0), or replaces the one in `row`; returns
+  // its row.
+  absl::StatusOr<int64_t> WriteDocument(const Document& document,
+                                        const std::string& content_hash, bool with_text,
+                                        int64_t row);
+  absl::Status InsertMentions(int64_t document_row,
+                              const std::vector<Mention>& mentions);
+  absl::Status LoadMentions(int64_t document_row, std::vector<Mention>* out) const;
+
+  // The steps of Open.
+  // Opens the SQLite connection to `path` as `options` say. Returns the Rep
+  // even when SQLite fails (with the result code in `*code`), so that the
+  // error can be described through it.
+  static std::unique_ptr<Rep> Connect(const std::string& path, const StoreOptions& options,
+                                      int* code);
+  // Reads the application id, schema version and number of schema objects,
+  // and refuses a file that is not a refrain store this build can read.
+  absl::Status Identify(bool read_only, int64_t* application_id, int64_t* objects);
+  // Sets the page size of a new file and, for writing, WAL mode.
+  absl::Status Configure(bool read_only, bool empty);
+  // Creates the tables, unless another process did so meanwhile.
+  absl::Status CreateSchema();
+  // Reads a table, so that a damaged file is reported when opened.
+  absl::Status CheckReadable();
+
+  const std::string path;
+  sqlite3* const db;
+  bool in_batch = false;
+  // Prepared statements by their SQL literal.
+  mutable std::unordered_map<const char*, sqlite3_stmt*> cache;
+};
+
+absl::Status ClaimStore::Rep::Error(int code, const std::string& what) const {
   const std::string message = absl::StrCat(
-      path_, ": ", what, ": ", db_ != nullptr ? sqlite3_errmsg(db_) : sqlite3_errstr(code));
+      path, ": ", what, ": ", db != nullptr ? sqlite3_errmsg(db) : sqlite3_errstr(code));
   switch (code & 0xFF) {
     case SQLITE_NOTADB:
       return absl::FailedPreconditionError(
-          absl::StrCat(path_, ": not a refrain store (not an SQLite database)"));
+          absl::StrCat(path, ": not a refrain store (not an SQLite database)"));
     case SQLITE_CORRUPT:
       return absl::DataLossError(
-          absl::StrCat(path_, ": the store is damaged (", sqlite3_errstr(code),
+          absl::StrCat(path, ": the store is damaged (", sqlite3_errstr(code),
                        "); restore it from a backup or rebuild it with "
                        "`refrain import`"));
     case SQLITE_BUSY:
     case SQLITE_LOCKED:
       return absl::UnavailableError(absl::StrCat(
-          path_, ": locked by another writer (another `refrain ingest`?); "
+          path, ": locked by another writer (another `refrain ingest`?); "
                  "try again when it is done"));
     case SQLITE_FULL:
       return absl::ResourceExhaustedError(message);
@@ -185,7 +232,7 @@ absl::Status ClaimStore::Error(int code, const std::string& what) const {
       return absl::NotFoundError(message);
     case SQLITE_READONLY:
       return absl::PermissionDeniedError(absl::StrCat(
-          path_, ": ", what, ": the store, its directory or its -wal and -shm files are "
+          path, ": ", what, ": the store, its directory or its -wal and -shm files are "
           "not writable by this user (", sqlite3_errstr(code), ")"));
     case SQLITE_PERM:
     case SQLITE_AUTH:
@@ -195,19 +242,19 @@ absl::Status ClaimStore::Error(int code, const std::string& what) const {
   }
 }
 
-Statement ClaimStore::Prepare(const char* sql) const {
-  auto [it, inserted] = cache_.try_emplace(sql, nullptr);
+Statement ClaimStore::Rep::Prepare(const char* sql) const {
+  auto [it, inserted] = cache.try_emplace(sql, nullptr);
   int code = SQLITE_OK;
-  if (inserted) code = sqlite3_prepare_v2(db_, sql, -1, &it->second, nullptr);
+  if (inserted) code = sqlite3_prepare_v2(db, sql, -1, &it->second, nullptr);
   if (code != SQLITE_OK) {
     sqlite3_finalize(it->second);
-    cache_.erase(it);
+    cache.erase(it);
     return Statement(nullptr, code);
   }
   return Statement(it->second, SQLITE_OK);
 }
 
-absl::Status ClaimStore::Exec(const char* sql) const {
+absl::Status ClaimStore::Rep::Exec(const char* sql) const {
   Statement statement = Prepare(sql);
   if (statement.code() != SQLITE_OK) return Error(statement.code(), "cannot run SQL");
   const int code = statement.Step();
@@ -215,8 +262,8 @@ absl::Status ClaimStore::Exec(const char* sql) const {
                                                    : Error(code, "cannot run SQL");
 }
 
-absl::Status ClaimStore::ExecScript(const std::string& sql) const {
-  const int code = sqlite3_exec(db_, sql.c_str(), nullptr, nullptr, nullptr);
+absl::Status ClaimStore::Rep::ExecScript(const std::string& sql) const {
+  const int code = sqlite3_exec(db, sql.c_str(), nullptr, nullptr, nullptr);
   return code == SQLITE_OK ? absl::OkStatus() : Error(code, "cannot run SQL");
 }
 
@@ -229,25 +276,25 @@ absl::Status ClaimStore::ExecScript(const std::string& sql) const {
 // document touches. Outside writes the default returns, because it also
 // decides where large sorts (ORDER BY in Query) go: to disk, not memory.
 // (The pragma acts when prepared, so it is run as a script each time.)
-absl::Status ClaimStore::Begin() {
+absl::Status ClaimStore::Rep::Begin() {
   absl::Status status = ExecScript("PRAGMA temp_store=MEMORY; BEGIN IMMEDIATE");
   if (!status.ok()) ExecScript("PRAGMA temp_store=DEFAULT").IgnoreError();
   return status;
 }
-absl::Status ClaimStore::Commit() {
+absl::Status ClaimStore::Rep::Commit() {
   RETURN_IF_ERROR(Exec("COMMIT"));
   return ExecScript("PRAGMA temp_store=DEFAULT");
 }
-void ClaimStore::Rollback() {
-  if (!sqlite3_get_autocommit(db_)) Exec("ROLLBACK").IgnoreError();
+void ClaimStore::Rep::Rollback() {
+  if (!sqlite3_get_autocommit(db)) Exec("ROLLBACK").IgnoreError();
   ExecScript("PRAGMA temp_store=DEFAULT").IgnoreError();
-  in_batch_ = false;
+  in_batch = false;
 }
 
-absl::Status ClaimStore::Atomically(const std::function<absl::Status()>& body) {
-  RETURN_IF_ERROR(in_batch_ ? Exec("SAVEPOINT document") : Begin());
+absl::Status ClaimStore::Rep::Atomically(const std::function<absl::Status()>& body) {
+  RETURN_IF_ERROR(in_batch ? Exec("SAVEPOINT document") : Begin());
   absl::Status status = body();
-  if (in_batch_) {
+  if (in_batch) {
     if (!status.ok()) Exec("ROLLBACK TO document").IgnoreError();
     RETURN_IF_ERROR(Exec("RELEASE document"));
     return status;
@@ -259,7 +306,7 @@ absl::Status ClaimStore::Atomically(const std::function<absl::Status()>& body) {
   return Commit();
 }
 
-absl::Status ClaimStore::DeleteMentions(int64_t document_row) {
+absl::Status ClaimStore::Rep::DeleteMentions(int64_t document_row) {
   Statement remove = Prepare("DELETE FROM mentions WHERE document = ?");
   remove.Bind(1, document_row);
   return remove.Step() == SQLITE_DONE ? absl::OkStatus()
@@ -303,111 +350,145 @@ std::string ImmutableUri(const std::string& path) {
 
 void DisableSqliteMemoryStatistics() { sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0); }
 
-ClaimStore::~ClaimStore() {
-  for (auto& [sql, statement] : cache_) sqlite3_finalize(statement);
-  sqlite3_close_v2(db_);
+ClaimStore::Rep::~Rep() {
+  for (auto& [sql, statement] : cache) sqlite3_finalize(statement);
+  sqlite3_close_v2(db);
 }
 
-absl::StatusOr<std::unique_ptr<ClaimStore>> ClaimStore::Open(
-    const std::string& path, const StoreOptions& options) {
+ClaimStore::ClaimStore(std::unique_ptr<Rep> rep) : rep_(std::move(rep)) {}
+ClaimStore::~ClaimStore() = default;
+
+const std::string& ClaimStore::path() const { return rep_->path; }
+
+namespace {
+
+// Refuses, naming `path`, what Open cannot or must not open: a missing file
+// it may not create, or a directory.
+absl::Status CheckPath(const std::string& path, const StoreOptions& options) {
   std::error_code ec;
   const bool exists = std::filesystem::exists(path, ec);
-  const bool read_only = options.read_only;
-  if (!exists && (read_only || !options.create_if_missing)) {
+  if (!exists && (options.read_only || !options.create_if_missing)) {
     return absl::NotFoundError(absl::StrCat(path, ": no such store"));
   }
   if (exists && std::filesystem::is_directory(path, ec)) {
     return absl::FailedPreconditionError(
         absl::StrCat(path, ": not a refrain store (a directory)"));
   }
-  sqlite3* db = nullptr;
+  return absl::OkStatus();
+}
+
+}  // namespace
+
+std::unique_ptr<ClaimStore::Rep> ClaimStore::Rep::Connect(const std::string& path,
+                                                          const StoreOptions& options,
+                                                          int* code) {
   // NOMUTEX: a ClaimStore is used by one thread at a time, so SQLite need
   // not lock the connection on every call.
   int flags = SQLITE_OPEN_NOMUTEX |
-              (read_only ? SQLITE_OPEN_READONLY
-                         : SQLITE_OPEN_READWRITE |
-                               (options.create_if_missing ? SQLITE_OPEN_CREATE : 0));
+              (options.read_only ? SQLITE_OPEN_READONLY
+                                 : SQLITE_OPEN_READWRITE |
+                                       (options.create_if_missing ? SQLITE_OPEN_CREATE : 0));
   std::string name = path;
-  if (read_only && ReadsOnlyAsImmutable(path)) {
+  if (options.read_only && ReadsOnlyAsImmutable(path)) {
     name = ImmutableUri(path);
     flags |= SQLITE_OPEN_URI;
   }
-  const int code = sqlite3_open_v2(name.c_str(), &db, flags, nullptr);
-  std::unique_ptr<ClaimStore> store(new ClaimStore(path, db));
-  if (code != SQLITE_OK) return store->Error(code, "cannot open");
-  sqlite3_extended_result_codes(db, 1);
-  sqlite3_busy_timeout(db, options.busy_timeout_ms);
+  sqlite3* db = nullptr;
+  *code = sqlite3_open_v2(name.c_str(), &db, flags, nullptr);
+  auto rep = std::make_unique<Rep>(path, db);
+  if (*code == SQLITE_OK) {
+    sqlite3_extended_result_codes(db, 1);
+    sqlite3_busy_timeout(db, options.busy_timeout_ms);
+  }
+  return rep;
+}
 
+absl::Status ClaimStore::Rep::Identify(bool read_only, int64_t* application_id,
+                                       int64_t* objects) {
   // What is this file? Reading the header fails for a file that is not
   // SQLite; a refrain store carries our application id.
-  int64_t application_id, version, objects;
-  {
-    Statement probe(db, "SELECT (SELECT application_id FROM pragma_application_id),"
-                        " (SELECT user_version FROM pragma_user_version),"
-                        " (SELECT count(*) FROM sqlite_master)");
-    if (probe.code() != SQLITE_OK) return store->Error(probe.code(), "cannot read");
-    if (probe.Step() != SQLITE_ROW) return store->Error(probe.code(), "cannot read");
-    application_id = probe.Int(0);
-    version = probe.Int(1);
-    objects = probe.Int(2);
-  }
-  if (application_id == kApplicationId) {
+  Statement probe(db, "SELECT (SELECT application_id FROM pragma_application_id),"
+                      " (SELECT user_version FROM pragma_user_version),"
+                      " (SELECT count(*) FROM sqlite_master)");
+  if (probe.code() != SQLITE_OK) return Error(probe.code(), "cannot read");
+  if (probe.Step() != SQLITE_ROW) return Error(probe.code(), "cannot read");
+  *application_id = probe.Int(0);
+  const int64_t version = probe.Int(1);
+  *objects = probe.Int(2);
+  if (*application_id == kApplicationId) {
     if (version > kSchemaVersion) {
       return absl::FailedPreconditionError(absl::StrCat(
           path, ": written by a newer refrain (store schema ", version,
           "; this refrain reads up to ", kSchemaVersion, ")"));
     }
-  } else if (application_id != 0 || objects != 0) {
+  } else if (*application_id != 0 || *objects != 0) {
     return absl::FailedPreconditionError(absl::StrCat(
         path, ": not a refrain store (an SQLite database of another application)"));
   }
-  if (read_only && objects == 0) {
+  if (read_only && *objects == 0) {
     return absl::FailedPreconditionError(
         absl::StrCat(path, ": not a refrain store (an empty database)"));
   }
-  if (objects == 0) {
+  return absl::OkStatus();
+}
+
+absl::Status ClaimStore::Rep::Configure(bool read_only, bool empty) {
+  if (empty) {
     // Pages of 16 KiB for a new store (before WAL mode writes the header):
     // with SQLite's default 4 KiB, a row with a typical article's text (2 to
     // 4 KB) fills a page by itself, wasting a third of the file; ingest is
     // about a quarter faster. (A no-op for an existing file.)
-    RETURN_IF_ERROR(store->ExecScript("PRAGMA page_size=16384"));
+    RETURN_IF_ERROR(ExecScript("PRAGMA page_size=16384"));
   }
-  if (!read_only) {
-    RETURN_IF_ERROR(store->ExecScript(
-        "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON"));
-  }
-  if (application_id == 0 && !read_only) {
-    // New store; another process may be creating it at the same moment.
-    RETURN_IF_ERROR(store->Begin());
-    bool still_new;
-    {
-      Statement again(db, "SELECT application_id FROM pragma_application_id");
-      still_new = again.Step() == SQLITE_ROW && again.Int(0) == 0;
-    }
-    if (still_new) {
-      absl::Status created = store->ExecScript(kSchema);
-      if (created.ok()) {
-        created = store->ExecScript(absl::StrCat("PRAGMA application_id=", kApplicationId,
-                                                 "; PRAGMA user_version=", kSchemaVersion));
-      }
-      if (!created.ok()) {
-        store->Rollback();
-        return created;
-      }
-    }
-    RETURN_IF_ERROR(store->Commit());
-  }
-  // Touch the tables, so that a damaged file is reported here.
-  {
-    Statement check(db, "SELECT count(*) FROM documents");
-    if (check.code() != SQLITE_OK || check.Step() != SQLITE_ROW) {
-      return store->Error(check.code(), "cannot read");
-    }
-  }
-  return store;
+  if (read_only) return absl::OkStatus();
+  return ExecScript("PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON");
 }
 
-absl::StatusOr<int64_t> ClaimStore::WriteDocument(const Document& document,
+absl::Status ClaimStore::Rep::CreateSchema() {
+  // Another process may be creating the store at the same moment.
+  RETURN_IF_ERROR(Begin());
+  bool still_new;
+  {
+    Statement again(db, "SELECT application_id FROM pragma_application_id");
+    still_new = again.Step() == SQLITE_ROW && again.Int(0) == 0;
+  }
+  if (still_new) {
+    absl::Status created = ExecScript(kSchema);
+    if (created.ok()) {
+      created = ExecScript(absl::StrCat("PRAGMA application_id=", kApplicationId,
+                                        "; PRAGMA user_version=", kSchemaVersion));
+    }
+    if (!created.ok()) {
+      Rollback();
+      return created;
+    }
+  }
+  return Commit();
+}
+
+absl::Status ClaimStore::Rep::CheckReadable() {
+  Statement check(db, "SELECT count(*) FROM documents");
+  if (check.code() != SQLITE_OK || check.Step() != SQLITE_ROW) {
+    return Error(check.code(), "cannot read");
+  }
+  return absl::OkStatus();
+}
+
+absl::StatusOr<std::unique_ptr<ClaimStore>> ClaimStore::Open(
+    const std::string& path, const StoreOptions& options) {
+  RETURN_IF_ERROR(CheckPath(path, options));
+  int code;
+  std::unique_ptr<Rep> rep = Rep::Connect(path, options, &code);
+  if (code != SQLITE_OK) return rep->Error(code, "cannot open");
+  int64_t application_id, objects;
+  RETURN_IF_ERROR(rep->Identify(options.read_only, &application_id, &objects));
+  RETURN_IF_ERROR(rep->Configure(options.read_only, /*empty=*/objects == 0));
+  if (application_id == 0 && !options.read_only) RETURN_IF_ERROR(rep->CreateSchema());
+  RETURN_IF_ERROR(rep->CheckReadable());
+  return std::unique_ptr<ClaimStore>(new ClaimStore(std::move(rep)));
+}
+
+absl::StatusOr<int64_t> ClaimStore::Rep::WriteDocument(const Document& document,
                                                   const std::string& content_hash,
                                                   bool with_text, int64_t row) {
   // (Two plain statements: an upsert with RETURNING cost more per document.)
@@ -427,10 +508,10 @@ absl::StatusOr<int64_t> ClaimStore::WriteDocument(const Document& document,
   }
   if (row != 0) write.Bind(7, row);
   if (write.Step() != SQLITE_DONE) return Error(write.code(), "cannot store document");
-  return row != 0 ? row : sqlite3_last_insert_rowid(db_);
+  return row != 0 ? row : sqlite3_last_insert_rowid(db);
 }
 
-absl::Status ClaimStore::InsertMentions(int64_t document_row,
+absl::Status ClaimStore::Rep::InsertMentions(int64_t document_row,
                                         const std::vector<Mention>& mentions) {
   Statement insert = Prepare("INSERT INTO mentions(document, claim_id, source, date, begin, end,"
                    " rule_set_fingerprint, mention) VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
@@ -445,15 +526,27 @@ absl::Status ClaimStore::InsertMentions(int64_t document_row,
   return absl::OkStatus();
 }
 
-absl::Status ClaimStore::BeginBatch() {
-  RETURN_IF_ERROR(Begin());
-  in_batch_ = true;
-  return absl::OkStatus();
+absl::StatusOr<ClaimStore::Batch> ClaimStore::StartBatch() {
+  if (rep_->in_batch) {
+    return absl::FailedPreconditionError(absl::StrCat(path(), ": a batch is already open"));
+  }
+  RETURN_IF_ERROR(rep_->Begin());
+  rep_->in_batch = true;
+  return Batch(this);
 }
 
-absl::Status ClaimStore::CommitBatch() {
-  in_batch_ = false;
-  return Commit();
+ClaimStore::Batch::~Batch() {
+  if (store_ != nullptr) store_->rep_->Rollback();
+}
+
+absl::Status ClaimStore::Batch::Commit() {
+  if (store_ == nullptr) return absl::FailedPreconditionError("the batch is closed");
+  Rep& rep = *store_->rep_;
+  store_ = nullptr;
+  rep.in_batch = false;
+  absl::Status status = rep.Commit();
+  if (!status.ok()) rep.Rollback();
+  return status;
 }
 
 absl::StatusOr<IngestOutcome> ClaimStore::Ingest(const Document& document,
@@ -465,11 +558,11 @@ absl::StatusOr<IngestOutcome> ClaimStore::Ingest(const Document& document,
                                                  const std::vector<Mention>& mentions,
                                                  const std::string& hash) {
   IngestOutcome outcome = IngestOutcome::kAdded;
-  RETURN_IF_ERROR(Atomically([&]() -> absl::Status {
-    Statement find = Prepare("SELECT id, content_hash FROM documents WHERE doc_id = ?");
+  RETURN_IF_ERROR(rep_->Atomically([&]() -> absl::Status {
+    Statement find = rep_->Prepare("SELECT id, content_hash FROM documents WHERE doc_id = ?");
     find.Bind(1, document.id());
     const int step = find.Step();
-    if (step != SQLITE_ROW && step != SQLITE_DONE) return Error(step, "cannot read");
+    if (step != SQLITE_ROW && step != SQLITE_DONE) return rep_->Error(step, "cannot read");
     int64_t row = 0;
     if (step == SQLITE_ROW) {
       if (SameContent(find.Text(1), hash, document)) {
@@ -477,16 +570,16 @@ absl::StatusOr<IngestOutcome> ClaimStore::Ingest(const Document& document,
         return absl::OkStatus();
       }
       row = find.Int(0);
-      RETURN_IF_ERROR(DeleteMentions(row));
+      RETURN_IF_ERROR(rep_->DeleteMentions(row));
       outcome = IngestOutcome::kReplaced;
     }
-    ASSIGN_OR_RETURN(row, WriteDocument(document, hash, /*with_text=*/true, row));
-    return InsertMentions(row, mentions);
+    ASSIGN_OR_RETURN(row, rep_->WriteDocument(document, hash, /*with_text=*/true, row));
+    return rep_->InsertMentions(row, mentions);
   }));
   return outcome;
 }
 
-absl::Status ClaimStore::LoadMentions(int64_t document_row,
+absl::Status ClaimStore::Rep::LoadMentions(int64_t document_row,
                                       std::vector<Mention>* out) const {
   Statement select = Prepare("SELECT mention FROM mentions WHERE document = ? ORDER BY id");
   select.Bind(1, document_row);
@@ -494,69 +587,48 @@ absl::Status ClaimStore::LoadMentions(int64_t document_row,
   while ((step = select.Step()) == SQLITE_ROW) {
     Mention m;
     if (!m.ParseFromString(select.Text(0))) {
-      return absl::DataLossError(absl::StrCat(path_, ": a stored mention does not parse"));
+      return absl::DataLossError(absl::StrCat(path, ": a stored mention does not parse"));
     }
     out->push_back(std::move(m));
   }
   return step == SQLITE_DONE ? absl::OkStatus() : Error(step, "cannot read mentions");
 }
 
-absl::StatusOr<RescanReport> ClaimStore::Rescan(const Scanner& scanner, bool dry_run) {
+absl::Status ClaimStore::RewriteMentions(const MentionRewriter& rewrite) {
   std::vector<int64_t> rows;
   {
-    Statement select = Prepare("SELECT id FROM documents WHERE text IS NOT NULL ORDER BY id");
+    Statement select =
+        rep_->Prepare("SELECT id FROM documents WHERE text IS NOT NULL ORDER BY id");
     int step;
     while ((step = select.Step()) == SQLITE_ROW) rows.push_back(select.Int(0));
-    if (step != SQLITE_DONE) return Error(step, "cannot read documents");
+    if (step != SQLITE_DONE) return rep_->Error(step, "cannot read documents");
   }
-  constexpr size_t kExamples = 10;
-  RescanReport report;
   for (int64_t row : rows) {
-    RETURN_IF_ERROR(Atomically([&]() -> absl::Status {
-      Statement select = Prepare("SELECT meta, text FROM documents WHERE id = ?");
+    RETURN_IF_ERROR(rep_->Atomically([&]() -> absl::Status {
+      Statement select = rep_->Prepare("SELECT meta, text FROM documents WHERE id = ?");
       select.Bind(1, row);
-      if (select.Step() != SQLITE_ROW) return Error(select.code(), "cannot read document");
+      if (select.Step() != SQLITE_ROW) return rep_->Error(select.code(), "cannot read document");
       Document document;
       if (!document.ParseFromString(select.Text(0))) {
-        return absl::DataLossError(absl::StrCat(path_, ": a stored document does not parse"));
+        return absl::DataLossError(absl::StrCat(rep_->path, ": a stored document does not parse"));
       }
       document.set_text(select.Text(1));
-      std::vector<Mention> old_mentions, new_mentions;
-      RETURN_IF_ERROR(LoadMentions(row, &old_mentions));
-      report.unrecorded += scanner.Scan(document, &new_mentions);
-
-      std::set<MentionKey> old_keys, new_keys;
-      for (const Mention& m : old_mentions) old_keys.insert(KeyOf(m));
-      for (const Mention& m : new_mentions) new_keys.insert(KeyOf(m));
-      bool changed = old_mentions.size() != new_mentions.size();
-      for (const Mention& m : new_mentions) {
-        if (old_keys.count(KeyOf(m))) continue;
-        changed = true;
-        ++report.added[m.claim_id()];
-        if (report.added_examples.size() < kExamples) report.added_examples.push_back(m);
-      }
-      for (const Mention& m : old_mentions) {
-        if (new_keys.count(KeyOf(m))) continue;
-        changed = true;
-        ++report.removed[m.claim_id()];
-        if (report.removed_examples.size() < kExamples) report.removed_examples.push_back(m);
-      }
-      ++report.documents;
-      report.changed_documents += changed;
-      report.old_mentions += static_cast<int64_t>(old_mentions.size());
-      if (dry_run) return absl::OkStatus();
-      RETURN_IF_ERROR(DeleteMentions(row));
-      return InsertMentions(row, new_mentions);
+      std::vector<Mention> mentions;
+      RETURN_IF_ERROR(rep_->LoadMentions(row, &mentions));
+      ASSIGN_OR_RETURN(const bool replace, rewrite(document, &mentions));
+      if (!replace) return absl::OkStatus();
+      RETURN_IF_ERROR(rep_->DeleteMentions(row));
+      return rep_->InsertMentions(row, mentions);
     }));
   }
-  return report;
+  return absl::OkStatus();
 }
 
 absl::Status ClaimStore::Query(
     const MentionQuery& query,
     const std::function<absl::Status(const StoredMention&)>& fn) const {
   Statement select(
-      db_,
+      rep_->db,
       "SELECT m.mention, d.meta FROM mentions m JOIN documents d ON d.id = m.document"
       " WHERE (?1 = '' OR m.claim_id = ?1) AND (?2 = '' OR m.source = ?2)"
       " AND (?3 = '' OR m.date >= ?3) AND (?4 = '' OR m.date <= ?4 || ?5)"
@@ -570,14 +642,14 @@ absl::Status ClaimStore::Query(
     Document meta;
     if (!stored.mutable_mention()->ParseFromString(select.Text(0)) ||
         !meta.ParseFromString(select.Text(1))) {
-      return absl::DataLossError(absl::StrCat(path_, ": a stored record does not parse"));
+      return absl::DataLossError(absl::StrCat(rep_->path, ": a stored record does not parse"));
     }
     stored.set_title(meta.title());
     stored.set_url(meta.url());
     stored.mutable_metadata()->insert(meta.metadata().begin(), meta.metadata().end());
     RETURN_IF_ERROR(fn(stored));
   }
-  return step == SQLITE_DONE ? absl::OkStatus() : Error(step, "cannot read mentions");
+  return step == SQLITE_DONE ? absl::OkStatus() : rep_->Error(step, "cannot read mentions");
 }
 
 absl::Status ClaimStore::Import(const std::function<absl::StatusOr<bool>(Mention*)>& next,
@@ -589,8 +661,8 @@ absl::Status ClaimStore::Import(const std::function<absl::StatusOr<bool>(Mention
   auto flush = [&]() -> absl::Status {
     if (run.empty()) return absl::OkStatus();
     const Mention& first = run.front();
-    RETURN_IF_ERROR(Atomically([&]() -> absl::Status {
-      Statement find = Prepare("SELECT id FROM documents WHERE doc_id = ?");
+    RETURN_IF_ERROR(rep_->Atomically([&]() -> absl::Status {
+      Statement find = rep_->Prepare("SELECT id FROM documents WHERE doc_id = ?");
       find.Bind(1, first.doc_id());
       int64_t row;
       if (find.Step() == SQLITE_ROW) {
@@ -600,10 +672,10 @@ absl::Status ClaimStore::Import(const std::function<absl::StatusOr<bool>(Mention
         stub.set_id(first.doc_id());
         stub.set_source(first.source());
         stub.set_date(first.date());
-        ASSIGN_OR_RETURN(row, WriteDocument(stub, "", /*with_text=*/false, /*row=*/0));
+        ASSIGN_OR_RETURN(row, rep_->WriteDocument(stub, "", /*with_text=*/false, /*row=*/0));
       }
-      if (seen.insert(first.doc_id()).second) RETURN_IF_ERROR(DeleteMentions(row));
-      return InsertMentions(row, run);
+      if (seen.insert(first.doc_id()).second) RETURN_IF_ERROR(rep_->DeleteMentions(row));
+      return rep_->InsertMentions(row, run);
     }));
     *stored += static_cast<int64_t>(run.size());
     run.clear();
@@ -624,21 +696,21 @@ absl::Status ClaimStore::Import(const std::function<absl::StatusOr<bool>(Mention
 
 absl::StatusOr<StoreStats> ClaimStore::Stats() const {
   StoreStats stats;
-  Statement counts = Prepare("SELECT (SELECT count(*) FROM documents), (SELECT count(*) FROM mentions)");
-  if (counts.Step() != SQLITE_ROW) return Error(counts.code(), "cannot read");
+  Statement counts = rep_->Prepare("SELECT (SELECT count(*) FROM documents), (SELECT count(*) FROM mentions)");
+  if (counts.Step() != SQLITE_ROW) return rep_->Error(counts.code(), "cannot read");
   stats.documents = counts.Int(0);
   stats.mentions = counts.Int(1);
-  Statement by_source = Prepare("SELECT claim_id, source, count(*) FROM mentions GROUP BY 1, 2");
+  Statement by_source = rep_->Prepare("SELECT claim_id, source, count(*) FROM mentions GROUP BY 1, 2");
   int step;
   while ((step = by_source.Step()) == SQLITE_ROW) {
     stats.by_claim_and_source[{by_source.Text(0), by_source.Text(1)}] = by_source.Int(2);
   }
-  if (step != SQLITE_DONE) return Error(step, "cannot read");
-  Statement by_month = Prepare("SELECT claim_id, substr(date, 1, 7), count(*) FROM mentions GROUP BY 1, 2");
+  if (step != SQLITE_DONE) return rep_->Error(step, "cannot read");
+  Statement by_month = rep_->Prepare("SELECT claim_id, substr(date, 1, 7), count(*) FROM mentions GROUP BY 1, 2");
   while ((step = by_month.Step()) == SQLITE_ROW) {
     stats.by_claim_and_month[{by_month.Text(0), by_month.Text(1)}] = by_month.Int(2);
   }
-  if (step != SQLITE_DONE) return Error(step, "cannot read");
+  if (step != SQLITE_DONE) return rep_->Error(step, "cannot read");
   return stats;
 }
 

@@ -14,7 +14,14 @@
 // tables and guarantees are described in docs/store.md.
 //
 // A ClaimStore is one connection: use it from one thread at a time; open
-// one per thread or process for concurrency.
+// one per thread or process for concurrency. It owns its connection and is
+// neither copyable nor movable (hold it by the unique_ptr Open returns).
+//
+// Everything SQLite (the connection, the prepared-statement cache, the
+// statement wrapper) lives in the .cc, behind `Rep` (LevelDB's db.h over
+// db_impl.h): a pimpl rather than an abstract interface, because there is
+// one implementation and callers gain nothing from a virtual call, while the
+// header stays free of sqlite3.h and of the store's private helpers.
 #ifndef REFRAIN_ENGINE_STORE_CLAIM_STORE_H_
 #define REFRAIN_ENGINE_STORE_CLAIM_STORE_H_
 
@@ -23,7 +30,6 @@
 #include <map>
 #include <memory>
 #include <string>
-#include <unordered_map>
 #include <vector>
 
 #include "absl/status/status.h"
@@ -32,13 +38,7 @@
 #include "proto/document.pb.h"
 #include "proto/store.pb.h"
 
-struct sqlite3;
-struct sqlite3_stmt;
-
 namespace refrain {
-
-class Scanner;
-class Statement;
 
 struct StoreOptions {
   // Create the database when the file does not exist. Default: true.
@@ -68,19 +68,6 @@ struct MentionQuery {
   // Whether `mention` passes this filter: what `ClaimStore::Query` does in
   // SQL, for mentions read from a stream.
   bool Matches(const Mention& mention) const;
-};
-
-// Mentions that appeared and disappeared, per claim, when documents were
-// scanned again with changed rules.
-struct RescanReport {
-  int documents = 0;
-  int changed_documents = 0;
-  int64_t old_mentions = 0;  // what the rescanned documents held before
-  std::map<std::string, int> added;    // claim id -> mentions
-  std::map<std::string, int> removed;  // claim id -> mentions
-  int64_t unrecorded = 0;  // hits beyond the scanner's mention limits
-  // A few examples of each change, for the rule author.
-  std::vector<Mention> added_examples, removed_examples;
 };
 
 struct StoreStats {
@@ -121,6 +108,9 @@ class ClaimStore {
                                                           const StoreOptions& options);
   ~ClaimStore();
 
+  ClaimStore(const ClaimStore&) = delete;
+  ClaimStore& operator=(const ClaimStore&) = delete;
+
   // Stores `document` (with its text) and its `mentions`, in one
   // transaction (or, inside a batch, one savepoint of the batch's
   // transaction), keyed by `document.id()`. The same content again is a
@@ -135,18 +125,55 @@ class ClaimStore {
                                        const std::vector<Mention>& mentions,
                                        const std::string& content_hash);
 
-  // Groups the Ingest calls up to CommitBatch into one transaction: much
-  // faster for many small documents, and still atomic per document — a
-  // crash loses the uncommitted batch whole, and a failed Ingest undoes
-  // only its own document. REQUIRES: no batch open (for BeginBatch).
-  absl::Status BeginBatch();
-  absl::Status CommitBatch();
+  // One transaction around many Ingest calls: much faster for many small
+  // documents, and still atomic per document — a failed Ingest undoes only
+  // its own document, and a crash loses the uncommitted batch whole.
+  //
+  //   absl::StatusOr<ClaimStore::Batch> batch = store->StartBatch();
+  //   if (!batch.ok()) return batch.status();
+  //   ... store->Ingest(...) ...
+  //   RETURN_IF_ERROR(batch->Commit());
+  //
+  // A Batch dropped without a successful Commit rolls back everything
+  // ingested since StartBatch. Movable, not copyable. REQUIRES: the store
+  // outlives the Batch; at most one Batch open per store at a time.
+  class Batch {
+   public:
+    Batch(Batch&& other) noexcept : store_(other.store_) { other.store_ = nullptr; }
+    Batch& operator=(Batch&&) = delete;
+    Batch(const Batch&) = delete;
+    Batch& operator=(const Batch&) = delete;
+    ~Batch();  // rolls back, unless committed
 
-  // Scans every stored document that has text again with `scanner`,
-  // replacing its mentions (one transaction per document), and reports
-  // what appeared and disappeared. With `dry_run`, only reports: the store
-  // is left as it was.
-  absl::StatusOr<RescanReport> Rescan(const Scanner& scanner, bool dry_run = false);
+    // Commits the batch's documents. Afterwards (on error too) the batch is
+    // closed: a failed commit has rolled back, and a second Commit is
+    // FailedPrecondition.
+    absl::Status Commit();
+
+   private:
+    friend class ClaimStore;
+    explicit Batch(ClaimStore* store) : store_(store) {}
+    ClaimStore* store_;  // null once closed
+  };
+
+  // Opens a batch (a write transaction). Unavailable when another writer
+  // holds the store past the busy timeout.
+  absl::StatusOr<Batch> StartBatch();
+
+  // Decides what a stored document's mentions become: gets the document
+  // (with its text) and, in `*mentions`, its stored mentions in the order
+  // they were stored. Returns true for `*mentions`, as it leaves them, to
+  // replace the stored ones; false to leave the store as it was; an error
+  // to stop.
+  using MentionRewriter =
+      std::function<absl::StatusOr<bool>(const Document& document, std::vector<Mention>* mentions)>;
+
+  // Calls `rewrite` for every stored document that has text (ingested, not
+  // imported), in the order they were first stored, each in a transaction
+  // of its own (rescanning with changed rules: engine/pipeline/rescan.h).
+  // Stops at, and returns, the first error of `rewrite` or of the store;
+  // that document is left as it was, the ones before it stay rewritten.
+  absl::Status RewriteMentions(const MentionRewriter& rewrite);
 
   // Calls `fn` for each mention matching `query`, ordered by date, source,
   // document and position. Stops at, and returns, the first error of `fn`.
@@ -167,41 +194,14 @@ class ClaimStore {
 
   absl::StatusOr<StoreStats> Stats() const;
 
-  const std::string& path() const { return path_; }
+  // The path the store was opened with.
+  const std::string& path() const;
 
  private:
-  ClaimStore(std::string path, sqlite3* db) : path_(std::move(path)), db_(db) {}
+  struct Rep;  // the connection and everything SQLite: claim_store.cc
+  explicit ClaimStore(std::unique_ptr<Rep> rep);
 
-  // A prepared statement for `sql`, a string literal, from the cache.
-  Statement Prepare(const char* sql) const;
-  // Runs one statement, `sql` a string literal (prepared once, cached).
-  absl::Status Exec(const char* sql) const;
-  // Runs any SQL text, possibly several statements (prepared every time).
-  absl::Status ExecScript(const std::string& sql) const;
-  // An error status for SQLite result `code`, naming the file.
-  absl::Status Error(int code, const std::string& what) const;
-  absl::Status Begin();
-  absl::Status Commit();
-  void Rollback();
-  // Runs `body` in a transaction of its own (a savepoint inside a batch):
-  // kept when it returns OK, undone otherwise.
-  absl::Status Atomically(const std::function<absl::Status()>& body);
-  // Removes every mention of the document in `document_row`.
-  absl::Status DeleteMentions(int64_t document_row);
-  // Inserts the document (`row` 0), or replaces the one in `row`; returns
-  // its row.
-  absl::StatusOr<int64_t> WriteDocument(const Document& document,
-                                        const std::string& content_hash, bool with_text,
-                                        int64_t row);
-  absl::Status InsertMentions(int64_t document_row,
-                              const std::vector<Mention>& mentions);
-  absl::Status LoadMentions(int64_t document_row, std::vector<Mention>* out) const;
-
-  std::string path_;
-  sqlite3* db_;
-  bool in_batch_ = false;
-  // Prepared statements by their SQL literal.
-  mutable std::unordered_map<const char*, sqlite3_stmt*> cache_;
+  std::unique_ptr<Rep> rep_;
 };
 
 }  // namespace refrain

@@ -44,7 +44,10 @@ absl::Status StoreWriter::Finish() {
 }
 
 absl::Status StoreWriter::Store(const Item& item) {
-  if (in_batch_ == 0) RETURN_IF_ERROR(store_->BeginBatch());
+  if (!batch_.has_value()) {
+    ASSIGN_OR_RETURN(ClaimStore::Batch batch, store_->StartBatch());
+    batch_.emplace(std::move(batch));
+  }
   ++in_batch_;
   ASSIGN_OR_RETURN(IngestOutcome outcome, store_->Ingest(item.document, item.mentions, item.content_hash));
   switch (outcome) {
@@ -62,7 +65,9 @@ absl::Status StoreWriter::Store(const Item& item) {
 absl::Status StoreWriter::Commit() {
   in_batch_ = 0;
   batch_bytes_ = 0;
-  RETURN_IF_ERROR(store_->CommitBatch());
+  absl::Status committed = batch_->Commit();
+  batch_.reset();
+  RETURN_IF_ERROR(committed);
   counts_.added += batch_counts_.added;
   counts_.replaced += batch_counts_.replaced;
   counts_.unchanged += batch_counts_.unchanged;
@@ -98,7 +103,7 @@ void StoreWriter::Work() {
   }
   // Commit the open batch: after an error, the documents before it (a
   // failed Ingest has undone its own document).
-  if (in_batch_ > 0) {
+  if (batch_.has_value()) {
     absl::Status committed = Commit();
     if (status.ok()) status = committed;
   }

@@ -20,6 +20,7 @@
 #define REFRAIN_ENGINE_STORE_STORE_WRITER_H_
 
 #include <cstdint>
+#include <optional>
 #include <thread>
 #include <vector>
 
@@ -78,6 +79,7 @@ class StoreWriter {
   ClaimStore* const store_;
   const Options options_;
   // Only the worker touches these (until Finish has joined it).
+  std::optional<ClaimStore::Batch> batch_;  // the open batch, if any
   int in_batch_ = 0;
   size_t batch_bytes_ = 0;
   Counts batch_counts_;  // of the open batch

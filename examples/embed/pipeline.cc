@@ -34,12 +34,14 @@ int main(int argc, char** argv) {
   out.SetSerializationDeterministic(true);
   int next_file = 3;
   int64_t written = 0;
-  (*engine)->ScanStream(
-      // The source: one document per file.
-      [&](refrain::Document* doc) {
+  absl::Status status = (*engine)->ScanStream(
+      // The source: one document per file; one that cannot be read stops
+      // the stream with its error.
+      [&](refrain::Document* doc) -> absl::StatusOr<bool> {
         if (next_file >= argc) return false;
         const char* path = argv[next_file++];
         std::ifstream in(path, std::ios::binary);
+        if (!in) return absl::NotFoundError(std::string(path) + ": cannot read");
         doc->set_id(path);
         doc->set_text(std::string(std::istreambuf_iterator<char>(in), {}));
         return true;
@@ -54,6 +56,7 @@ int main(int argc, char** argv) {
         }
       });
   out.Trim();
+  if (!status.ok()) std::cerr << "pipeline: " << status.message() << "\n";
   std::cerr << "pipeline: wrote " << written << " mentions\n";
-  return out.HadError() || !std::cout.good() ? 1 : 0;
+  return !status.ok() || out.HadError() || !std::cout.good() ? 1 : 0;
 }
