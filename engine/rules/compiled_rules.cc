@@ -4,6 +4,7 @@
 #include <tuple>
 
 #include "absl/strings/ascii.h"
+#include "engine/text/utf8.h"
 
 namespace refrain {
 namespace {
@@ -22,19 +23,13 @@ bool IsWordChar(absl::string_view c) {
 // The character that starts at byte `i`.
 absl::string_view CharAt(absl::string_view s, size_t i) {
   if (i >= s.size()) return {};
-  unsigned char lead = s[i];
-  size_t n = lead < 0xC0 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4;
-  return s.substr(i, n);
+  return s.substr(i, Utf8SequenceLength(s[i]));
 }
 
 // The character that ends at byte `i`.
 absl::string_view CharBefore(absl::string_view s, size_t i) {
   if (i == 0 || i > s.size()) return {};
-  size_t start = i - 1;
-  while (start > 0 && i - start < 4 &&
-         (static_cast<unsigned char>(s[start]) & 0xC0) == 0x80) {
-    --start;
-  }
+  const size_t start = Utf8CharStartBefore(s, i);
   return s.substr(start, i - start);
 }
 

@@ -10,6 +10,7 @@
 #include "absl/strings/str_join.h"
 #include "absl/strings/str_split.h"
 #include "engine/rules/word_forms.h"
+#include "engine/text/utf8.h"
 
 namespace refrain {
 namespace {
@@ -41,11 +42,6 @@ const char* QuoteAt(absl::string_view pattern, size_t i, size_t* length) {
 
 bool IsIdentStart(char c) { return absl::ascii_isalpha(c) || c == '_'; }
 bool IsIdentChar(char c) { return absl::ascii_isalnum(c) || c == '_'; }
-
-// Length of the UTF-8 sequence led by `c` (1 for a stray byte).
-size_t Utf8Length(unsigned char c) {
-  return c < 0xC0 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
-}
 
 std::string ControlCharMessage(unsigned char c) {
   std::string message =
@@ -235,7 +231,7 @@ void TranslatePart(absl::string_view p, size_t base,
         size_t e = p.find('}', end);
         end = e == absl::string_view::npos ? p.size() : e + 1;
       } else if (end < p.size()) {
-        end += Utf8Length(p[end]);
+        end += Utf8SequenceLength(p[end]);
       }
       end = std::min(end, p.size());
       re.append(p.data() + i, end - i);
