@@ -3,22 +3,11 @@
 #include <algorithm>
 #include <tuple>
 
-#include "absl/strings/ascii.h"
 #include "engine/text/utf8.h"
+#include "engine/text/word_char.h"
 
 namespace refrain {
 namespace {
-
-// Whether the UTF-8 character `c` (one whole character) is part of a word:
-// a letter, digit, combining mark or underscore in any script.
-bool IsWordChar(absl::string_view c) {
-  if (c.empty()) return false;
-  if (static_cast<unsigned char>(c[0]) < 0x80) {
-    return absl::ascii_isalnum(c[0]) || c[0] == '_';
-  }
-  static const RE2* const kWord = new RE2("[\\pL\\pN\\pM_]");
-  return RE2::FullMatch(re2::StringPiece(c.data(), c.size()), *kWord);
-}
 
 // The character that starts at byte `i`.
 absl::string_view CharAt(absl::string_view s, size_t i) {
