@@ -10,31 +10,32 @@
 #include "absl/strings/str_join.h"
 #include "absl/strings/str_split.h"
 #include "engine/rules/word_forms.h"
+#include "engine/text/char_families.h"
 #include "engine/text/utf8.h"
 
 namespace refrain {
 namespace {
 
-// What a space, an apostrophe, a double quote and a hyphen become.
-constexpr char kSpace[] = "(?:[\\s\\x{00A0}\\x{2009}\\x{202F}]+)";
-constexpr char kSingleQuotes[] = "'\u2018\u2019\u02BC";
-constexpr char kDoubleQuotes[] = "\"\u201C\u201D";
-constexpr char kDashes[] = "\\-\\x{2010}-\\x{2015}\\x{2212}";
+// What a space becomes; apostrophes, double quotes and hyphens become
+// classes of their families (char_families.h).
+const std::string& SpaceRegex() {
+  static const std::string* const kSpace =
+      new std::string(absl::StrCat("(?:[", kSpaces, "]+)"));
+  return *kSpace;
+}
 
-// The quote class `pattern` starts with (kSingleQuotes or kDoubleQuotes) and
-// its length in bytes, or null.
+// The quote family (kSingleQuotes or kDoubleQuotes) of the character at
+// byte `i` of `pattern`, and its length in bytes, or null.
 const char* QuoteAt(absl::string_view pattern, size_t i, size_t* length) {
-  absl::string_view rest = pattern.substr(i);
-  for (absl::string_view q : {"'", "\u2018", "\u2019", "\u02BC"}) {
-    if (absl::StartsWith(rest, q)) {
-      *length = q.size();
-      return kSingleQuotes;
-    }
-  }
-  for (absl::string_view q : {"\"", "\u201C", "\u201D"}) {
-    if (absl::StartsWith(rest, q)) {
-      *length = q.size();
-      return kDoubleQuotes;
+  const size_t n = Utf8SequenceLength(pattern[i]);
+  const absl::string_view c = pattern.substr(i, n);
+  for (const char* family : {kSingleQuotes, kDoubleQuotes}) {
+    const absl::string_view members = family;
+    for (size_t k = 0; k < members.size(); k += Utf8SequenceLength(members[k])) {
+      if (members.substr(k, Utf8SequenceLength(members[k])) == c) {
+        *length = c.size();
+        return family;
+      }
     }
   }
   return nullptr;
@@ -64,7 +65,7 @@ std::string ControlCharMessage(unsigned char c) {
 //   {&}        a joiner between the nouns of a fixed phrase
 //   {then N}   at most N words, then what follows
 //   {near N}   separates parts that may come in any order (TranslatePattern)
-// Words in gaps are runs of characters other than the spaces of kSpace.
+// Words in gaps are runs of characters other than the spaces of kSpaces.
 constexpr char kReservedInName[] = "__";
 
 // What a translation produces: the RE2 to match with, the same with lazy
@@ -82,8 +83,12 @@ constexpr char kPunctuation[] =
     "[!-/:-@\\[-`{-~\\x{00AB}\\x{00BB}\\x{2010}-\\x{203A}]";
 // What may open the word after a gap: "(China", "“top priority”".
 constexpr char kOpening[] = "[(\\[\"'\\x{201C}\\x{2018}\\x{00AB}]";
-// A character of a word in a gap: anything but a space of kSpace.
-constexpr char kNonSpace[] = "[^\\s\\x{00A0}\\x{2009}\\x{202F}]";
+// A character of a word in a gap: anything but a space of kSpaces.
+const std::string& NonSpaceRegex() {
+  static const std::string* const kNonSpace =
+      new std::string(absl::StrCat("[^", kSpaces, "]"));
+  return *kNonSpace;
+}
 
 // The length of the built-in reference at byte `i` of `p`, or 0. Anything
 // between braces that starts with `~`, `&`, or a lower-case word and a
@@ -142,9 +147,11 @@ std::string GapRegex(int words, Style style) {
   if (style == Style::kReadable) return absl::StrCat(" {then ", words, "} ");
   if (style == Style::kPrefilter) return "(?s:.*)";
   const char* const lazily = style == Style::kLazyRegex ? "?" : "";
-  return absl::StrCat("(?:", kPunctuation, "|(?:", kPunctuation, kNonSpace,
-                      "*)?", lazily, "(?:", kSpace, kNonSpace, "+){0,", words,
-                      "}", lazily, kSpace, kOpening, "*", lazily, ")");
+  const std::string& space = SpaceRegex();
+  const std::string& non_space = NonSpaceRegex();
+  return absl::StrCat("(?:", kPunctuation, "|(?:", kPunctuation, non_space,
+                      "*)?", lazily, "(?:", space, non_space, "+){0,", words,
+                      "}", lazily, space, kOpening, "*", lazily, ")");
 }
 
 // Appends the translation of the built-in reference `builtin` (found by
@@ -160,10 +167,11 @@ void TranslateBuiltin(absl::string_view builtin, size_t offset, Style style,
                     IsGap(builtin) ? " " : "");
   } else if (builtin == "{&}") {
     // A mark, or a word between spaces or dashes ("comrades-plus-brothers").
+    const std::string& space = SpaceRegex();
     const std::string around =
-        absl::StrCat("(?:", kSpace, "?[", kDashes, "]", kSpace, "?|", kSpace, ")");
-    absl::StrAppend(re, "(?:", kSpace, "?[+&/", kDashes, "]", kSpace, "?|",
-                    around, "(?:and|as", kSpace, "well", kSpace, "as|plus|cum)",
+        absl::StrCat("(?:", space, "?[", kDashes, "]", space, "?|", space, ")");
+    absl::StrAppend(re, "(?:", space, "?[+&/", kDashes, "]", space, "?|",
+                    around, "(?:and|as", space, "well", space, "as|plus|cum)",
                     around, ")");
   } else if (absl::StartsWith(builtin, "{~")) {
     absl::string_view word = builtin.substr(2, builtin.size() - 3);
@@ -344,7 +352,7 @@ void TranslatePart(absl::string_view p, size_t base,
       }
     } else if (c == ' ') {
       while (i < p.size() && p[i] == ' ') ++i;
-      if (!IsGap(p.substr(i, BuiltinAt(p, i)))) re.append(readable ? " " : kSpace);
+      if (!IsGap(p.substr(i, BuiltinAt(p, i)))) re.append(readable ? " " : SpaceRegex());
     } else if (readable) {
       re.push_back(p[i++]);
     } else if (const char* quotes = QuoteAt(p, i, &quote_length)) {
