@@ -186,7 +186,7 @@ size_t Scanner::Scan(const Document& document, std::vector<Mention>* out) const 
       matches.clear();
       entry.claim->Match(sentence, &matches, &only);
       for (ClaimMatch& match : matches) {
-        MapToOriginal(normalized, s.begin, sentence_begin, &match);
+        match.MapToOriginal(normalized, s.begin, sentence_begin);
         hits.push_back({&entry, std::move(match)});
       }
     }

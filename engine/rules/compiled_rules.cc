@@ -236,18 +236,13 @@ std::map<std::string, std::string> ClaimMatch::SlotTexts(
   return texts;
 }
 
-void MapToOriginal(const NormalizedText& normalized, size_t base,
-                   size_t original_base, ClaimMatch* match) {
-  auto map = [&](std::pair<size_t, size_t>* span) {
-    if (span->second <= span->first) return;  // empty capture: keep as is
-    auto [b, e] = normalized.ToOriginal(base + span->first, base + span->second);
-    *span = {b - original_base, e - original_base};
-  };
-  std::pair<size_t, size_t> whole{match->begin, match->end};
-  map(&whole);
-  match->begin = whole.first;
-  match->end = whole.second;
-  for (auto& [name, span] : match->slots) map(&span);
+void ClaimMatch::MapToOriginal(const NormalizedText& normalized, size_t base,
+                               size_t original_base) {
+  std::pair<size_t, size_t> whole{begin, end};
+  normalized.MapSpan(base, original_base, &whole);
+  begin = whole.first;
+  end = whole.second;
+  for (auto& [name, span] : slots) normalized.MapSpan(base, original_base, &span);
 }
 
 void CompiledRules::MatchNormalized(const CompiledClaim& claim,
@@ -257,7 +252,7 @@ void CompiledRules::MatchNormalized(const CompiledClaim& claim,
   const size_t first = out->size();
   claim.Match(normalized.text(), out);
   for (size_t i = first; i < out->size(); ++i) {
-    MapToOriginal(normalized, 0, 0, &(*out)[i]);
+    (*out)[i].MapToOriginal(normalized, 0, 0);
   }
 }
 
