@@ -206,6 +206,125 @@ void TranslateBuiltin(absl::string_view builtin, size_t offset, Style style,
                               "{near N}")});
   }
 }
+// Copies the escape at byte `i` of `p` whole to `re`: `\Q...\E`, `\p{..}`,
+// `\x{..}`, or `\` and one character. Returns where it ends.
+size_t CopyEscape(absl::string_view p, size_t i, std::string* re) {
+  size_t end = i + 1;
+  if (end < p.size() && p[end] == 'Q') {
+    size_t e = p.find("\\E", end);
+    end = e == absl::string_view::npos ? p.size() : e + 2;
+  } else if (end + 1 < p.size() && absl::StrContains("pPx", p[end]) &&
+             p[end + 1] == '{') {
+    size_t e = p.find('}', end);
+    end = e == absl::string_view::npos ? p.size() : e + 1;
+  } else if (end < p.size()) {
+    end += Utf8SequenceLength(p[end]);
+  }
+  end = std::min(end, p.size());
+  re->append(p.data() + i, end - i);
+  return end;
+}
+
+// Copies the character class that opens at byte `i` of `p` (which starts at
+// byte `base` of the pattern) to `re`, with each quote widened to its
+// family. Returns where it ends.
+size_t TranslateClass(absl::string_view p, size_t i, size_t base, std::string* re,
+                      std::vector<PatternError>* errors) {
+  re->push_back('[');
+  ++i;
+  if (i < p.size() && p[i] == '^') re->push_back(p[i++]);
+  if (i < p.size() && p[i] == ']') re->push_back(p[i++]);
+  while (i < p.size() && p[i] != ']') {
+    size_t quote_length = 0;
+    const char* quotes = QuoteAt(p, i, &quote_length);
+    if (quotes != nullptr) {
+      re->append(quotes);
+      i += quote_length;
+    } else if (p[i] == '\\' && i + 1 < p.size()) {
+      re->append(p.data() + i, 2);
+      i += 2;
+    } else if (p[i] == '[' && i + 1 < p.size() && p[i + 1] == ':') {
+      size_t e = p.find(":]", i + 2);
+      size_t end = e == absl::string_view::npos ? p.size() : e + 2;
+      re->append(p.data() + i, end - i);
+      i = end;
+    } else {
+      if (static_cast<unsigned char>(p[i]) < 0x20) {
+        errors->push_back({base + i, ControlCharMessage(p[i])});
+      }
+      re->push_back(p[i++]);
+    }
+  }
+  if (i < p.size()) re->push_back(p[i++]);  // `]`; RE2 reports if missing
+  return i;
+}
+
+// Copies the opening of the group with flags or a name at byte `i` of `p`
+// (`(?`) up to its body to `out->regex`, adding `suffix` to a capture's
+// name and recording it in `out->captures`; counts in `depth` a group that
+// has a body. Returns where the opening ends.
+size_t TranslateGroupOpening(absl::string_view p, size_t i, size_t base,
+                             const std::string& suffix, TranslatedPattern* out,
+                             int* depth, std::vector<PatternError>* errors) {
+  size_t end = i + 2;
+  if (end < p.size() && p[end] == 'P' && end + 1 < p.size() && p[end + 1] == '<') {
+    size_t close = p.find('>', end + 2);
+    if (close != absl::string_view::npos) {
+      std::string name(p.substr(end + 2, close - end - 2));
+      if (absl::StrContains(name, kReservedInName)) {
+        errors->push_back(
+            {base + i, absl::StrCat("capture name '", name, "' contains '",
+                                    kReservedInName, "', which refrain reserves")});
+      } else if (suffix.empty() &&
+                 std::find(out->captures.begin(), out->captures.end(), name) !=
+                     out->captures.end()) {
+        errors->push_back({base + i, absl::StrCat("capture name '", name,
+                                                  "' is used twice in one pattern")});
+      }
+      absl::StrAppend(&out->regex, "(?P<", name, suffix, ">");
+      if (suffix.empty()) out->captures.push_back(std::move(name));
+      ++*depth;
+      return close + 1;
+    }
+  } else {
+    while (end < p.size() && p[end] != ':' && p[end] != ')') ++end;
+    if (end < p.size() && p[end] == ':') ++*depth;  // not a bare `(?i)`
+    end = std::min(end + 1, p.size());
+  }
+  out->regex.append(p.data() + i, end - i);
+  return end;
+}
+
+// Translates the lexicon reference `{NAME}` at byte `i` of `p` (copied as
+// written when `readable`), or copies a `{` that opens none as a literal,
+// as RE2 does. Returns where it ends.
+size_t TranslateLexicon(absl::string_view p, size_t i, size_t base,
+                        const LexiconLookup& lookup, bool readable,
+                        TranslatedPattern* out, std::vector<PatternError>* errors) {
+  std::string& re = out->regex;
+  size_t end = i + 1;
+  while (end < p.size() && IsIdentChar(p[end])) ++end;
+  if (end >= p.size() || p[end] != '}') {
+    re.push_back(p[i]);
+    return i + 1;
+  }
+  if (readable) {
+    re.append(p.data() + i, end + 1 - i);
+    return end + 1;
+  }
+  std::string name(p.substr(i + 1, end - i - 1));
+  absl::StatusOr<const std::string*> lexicon = lookup(name);
+  if (!lexicon.ok()) {
+    errors->push_back({base + i, std::string(lexicon.status().message())});
+  } else if (*lexicon == nullptr) {
+    errors->push_back({base + i, ""});  // reported where it is defined
+  } else {
+    re.append(**lexicon);
+  }
+  out->lexicons.push_back(std::move(name));
+  return end + 1;
+}
+
 // Translates the part `p` of a pattern that starts at byte `base` of it,
 // appending to `out->regex`; `suffix` is appended to every capture name (see
 // SlotName). Style::kReadable copies lexicon references, spaces, quotes and
@@ -228,82 +347,11 @@ void TranslatePart(absl::string_view p, size_t base,
       errors->push_back({base + i, ControlCharMessage(c)});
       ++i;
     } else if (c == '\\') {
-      // An escape is copied whole: `\Q...\E`, `\p{..}`, `\x{..}`, or `\` and
-      // one character.
-      size_t end = i + 1;
-      if (end < p.size() && p[end] == 'Q') {
-        size_t e = p.find("\\E", end);
-        end = e == absl::string_view::npos ? p.size() : e + 2;
-      } else if (end + 1 < p.size() && absl::StrContains("pPx", p[end]) &&
-                 p[end + 1] == '{') {
-        size_t e = p.find('}', end);
-        end = e == absl::string_view::npos ? p.size() : e + 1;
-      } else if (end < p.size()) {
-        end += Utf8SequenceLength(p[end]);
-      }
-      end = std::min(end, p.size());
-      re.append(p.data() + i, end - i);
-      i = end;
+      i = CopyEscape(p, i, &re);
     } else if (c == '[') {
-      // A character class: copied, with each quote widened to its family.
-      re.push_back('[');
-      ++i;
-      if (i < p.size() && p[i] == '^') re.push_back(p[i++]);
-      if (i < p.size() && p[i] == ']') re.push_back(p[i++]);
-      while (i < p.size() && p[i] != ']') {
-        const char* quotes = QuoteAt(p, i, &quote_length);
-        if (quotes != nullptr) {
-          re.append(quotes);
-          i += quote_length;
-        } else if (p[i] == '\\' && i + 1 < p.size()) {
-          re.append(p.data() + i, 2);
-          i += 2;
-        } else if (p[i] == '[' && i + 1 < p.size() && p[i + 1] == ':') {
-          size_t e = p.find(":]", i + 2);
-          size_t end = e == absl::string_view::npos ? p.size() : e + 2;
-          re.append(p.data() + i, end - i);
-          i = end;
-        } else {
-          if (static_cast<unsigned char>(p[i]) < 0x20) {
-            errors->push_back({base + i, ControlCharMessage(p[i])});
-          }
-          re.push_back(p[i++]);
-        }
-      }
-      if (i < p.size()) re.push_back(p[i++]);  // `]`; RE2 reports if missing
+      i = TranslateClass(p, i, base, &re, errors);
     } else if (c == '(' && i + 1 < p.size() && p[i + 1] == '?') {
-      // A group with flags or a name: copied up to its body.
-      size_t end = i + 2;
-      if (end < p.size() && p[end] == 'P' && end + 1 < p.size() &&
-          p[end + 1] == '<') {
-        size_t close = p.find('>', end + 2);
-        if (close != absl::string_view::npos) {
-          std::string name(p.substr(end + 2, close - end - 2));
-          if (absl::StrContains(name, kReservedInName)) {
-            errors->push_back(
-                {base + i, absl::StrCat("capture name '", name, "' contains '",
-                                        kReservedInName,
-                                        "', which refrain reserves")});
-          } else if (suffix.empty() &&
-                     std::find(out->captures.begin(), out->captures.end(),
-                               name) != out->captures.end()) {
-            errors->push_back(
-                {base + i, absl::StrCat("capture name '", name,
-                                        "' is used twice in one pattern")});
-          }
-          absl::StrAppend(&re, "(?P<", name, suffix, ">");
-          if (suffix.empty()) out->captures.push_back(std::move(name));
-          i = close + 1;
-          ++depth;
-          continue;
-        }
-      } else {
-        while (end < p.size() && p[end] != ':' && p[end] != ')') ++end;
-        if (end < p.size() && p[end] == ':') ++depth;  // not a bare `(?i)`
-        end = std::min(end + 1, p.size());
-      }
-      re.append(p.data() + i, end - i);
-      i = end;
+      i = TranslateGroupOpening(p, i, base, suffix, out, &depth, errors);
     } else if (size_t length = BuiltinAt(p, i); length > 0) {
       const absl::string_view builtin = p.substr(i, length);
       if (IsGap(builtin) && re.size() == part_start) {
@@ -330,26 +378,7 @@ void TranslatePart(absl::string_view p, size_t base,
         while (i < p.size() && p[i] == ' ') ++i;  // a gap holds its spaces
       }
     } else if (c == '{' && i + 1 < p.size() && IsIdentStart(p[i + 1])) {
-      size_t end = i + 1;
-      while (end < p.size() && IsIdentChar(p[end])) ++end;
-      if (end < p.size() && p[end] == '}' && readable) {
-        re.append(p.data() + i, end + 1 - i);
-        i = end + 1;
-      } else if (end < p.size() && p[end] == '}') {
-        std::string name(p.substr(i + 1, end - i - 1));
-        absl::StatusOr<const std::string*> lexicon = lookup(name);
-        if (!lexicon.ok()) {
-          errors->push_back({base + i, std::string(lexicon.status().message())});
-        } else if (*lexicon == nullptr) {
-          errors->push_back({base + i, ""});  // reported where it is defined
-        } else {
-          re.append(**lexicon);
-        }
-        out->lexicons.push_back(std::move(name));
-        i = end + 1;
-      } else {
-        re.push_back(p[i++]);  // a literal `{`, as in RE2
-      }
+      i = TranslateLexicon(p, i, base, lookup, readable, out, errors);
     } else if (c == ' ') {
       while (i < p.size() && p[i] == ' ') ++i;
       if (!IsGap(p.substr(i, BuiltinAt(p, i)))) re.append(readable ? " " : SpaceRegex());
