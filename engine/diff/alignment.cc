@@ -7,6 +7,7 @@
 #include "absl/strings/ascii.h"
 #include "absl/strings/match.h"
 #include "absl/strings/str_split.h"
+#include "engine/text/char_families.h"
 #include "re2/re2.h"
 
 namespace refrain {
@@ -57,15 +58,7 @@ bool IsPunctuation(absl::string_view t) {
 }  // namespace
 
 std::string NormalizePhrasing(absl::string_view text) {
-  std::string s(text);
-  static const RE2 kSingle("[\u2018\u2019\u02BC]");
-  static const RE2 kDouble("[\u201C\u201D]");
-  static const RE2 kDash("[\u2010-\u2015\u2212]");
-  static const RE2 kSpace("[\\s\u00A0\u2009\u202F]+");
-  RE2::GlobalReplace(&s, kSingle, "'");
-  RE2::GlobalReplace(&s, kDouble, "\"");
-  RE2::GlobalReplace(&s, kDash, "-");
-  RE2::GlobalReplace(&s, kSpace, " ");
+  std::string s = FoldCharFamilies(text);
   absl::AsciiStrToLower(&s);
   return std::string(absl::StripAsciiWhitespace(s));
 }

@@ -6,6 +6,7 @@
 #include "absl/strings/str_cat.h"
 #include "engine/text/normalizer.h"
 #include "engine/text/sentence_splitter.h"
+#include "engine/text/utf8.h"
 
 namespace refrain {
 
@@ -23,7 +24,7 @@ std::vector<Sentence> Pieces(absl::string_view text, size_t max_bytes) {
       // text made a long sentence without spaces quadratic.
       size_t cut = text.substr(begin, max_bytes + 1).rfind(' ');
       cut = cut == absl::string_view::npos || cut == 0 ? begin + max_bytes : begin + cut;
-      while (cut > begin && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80) --cut;
+      cut = Utf8BoundaryAtOrBefore(text, cut, begin);
       pieces.push_back({begin, cut, false});
       begin = cut;
       while (begin < s.end && text[begin] == ' ') ++begin;
@@ -37,14 +38,9 @@ std::vector<Sentence> Pieces(absl::string_view text, size_t max_bytes) {
 
 std::pair<size_t, size_t> ContextWindow(absl::string_view sentence,
                                         size_t begin, size_t end) {
-  auto continues = [&sentence](size_t i) {
-    return (static_cast<unsigned char>(sentence[i]) & 0xC0) == 0x80;
-  };
-  size_t from = begin > kContextBytes ? begin - kContextBytes : 0;
-  size_t to = std::min(sentence.size(), end + kContextBytes);
-  while (from > 0 && continues(from)) --from;
-  while (to < sentence.size() && continues(to)) ++to;
-  return {from, to};
+  const size_t from = begin > kContextBytes ? begin - kContextBytes : 0;
+  const size_t to = std::min(sentence.size(), end + kContextBytes);
+  return {Utf8BoundaryAtOrBefore(sentence, from, 0), Utf8BoundaryAtOrAfter(sentence, to)};
 }
 
 std::vector<Sentence> SentencePieces(absl::string_view text, size_t max_bytes) {
@@ -190,7 +186,7 @@ size_t Scanner::Scan(const Document& document, std::vector<Mention>* out) const 
       matches.clear();
       entry.claim->Match(sentence, &matches, &only);
       for (ClaimMatch& match : matches) {
-        MapToOriginal(normalized, s.begin, sentence_begin, &match);
+        match.MapToOriginal(normalized, s.begin, sentence_begin);
         hits.push_back({&entry, std::move(match)});
       }
     }

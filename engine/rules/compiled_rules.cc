@@ -3,38 +3,22 @@
 #include <algorithm>
 #include <tuple>
 
-#include "absl/strings/ascii.h"
+#include "engine/text/utf8.h"
+#include "engine/text/word_char.h"
 
 namespace refrain {
 namespace {
 
-// Whether the UTF-8 character `c` (one whole character) is part of a word:
-// a letter, digit, combining mark or underscore in any script.
-bool IsWordChar(absl::string_view c) {
-  if (c.empty()) return false;
-  if (static_cast<unsigned char>(c[0]) < 0x80) {
-    return absl::ascii_isalnum(c[0]) || c[0] == '_';
-  }
-  static const RE2* const kWord = new RE2("[\\pL\\pN\\pM_]");
-  return RE2::FullMatch(re2::StringPiece(c.data(), c.size()), *kWord);
-}
-
 // The character that starts at byte `i`.
 absl::string_view CharAt(absl::string_view s, size_t i) {
   if (i >= s.size()) return {};
-  unsigned char lead = s[i];
-  size_t n = lead < 0xC0 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4;
-  return s.substr(i, n);
+  return s.substr(i, Utf8SequenceLength(s[i]));
 }
 
 // The character that ends at byte `i`.
 absl::string_view CharBefore(absl::string_view s, size_t i) {
   if (i == 0 || i > s.size()) return {};
-  size_t start = i - 1;
-  while (start > 0 && i - start < 4 &&
-         (static_cast<unsigned char>(s[start]) & 0xC0) == 0x80) {
-    --start;
-  }
+  const size_t start = Utf8CharStartBefore(s, i);
   return s.substr(start, i - start);
 }
 
@@ -252,18 +236,13 @@ std::map<std::string, std::string> ClaimMatch::SlotTexts(
   return texts;
 }
 
-void MapToOriginal(const NormalizedText& normalized, size_t base,
-                   size_t original_base, ClaimMatch* match) {
-  auto map = [&](std::pair<size_t, size_t>* span) {
-    if (span->second <= span->first) return;  // empty capture: keep as is
-    auto [b, e] = normalized.ToOriginal(base + span->first, base + span->second);
-    *span = {b - original_base, e - original_base};
-  };
-  std::pair<size_t, size_t> whole{match->begin, match->end};
-  map(&whole);
-  match->begin = whole.first;
-  match->end = whole.second;
-  for (auto& [name, span] : match->slots) map(&span);
+void ClaimMatch::MapToOriginal(const NormalizedText& normalized, size_t base,
+                               size_t original_base) {
+  std::pair<size_t, size_t> whole{begin, end};
+  normalized.MapSpan(base, original_base, &whole);
+  begin = whole.first;
+  end = whole.second;
+  for (auto& [name, span] : slots) normalized.MapSpan(base, original_base, &span);
 }
 
 void CompiledRules::MatchNormalized(const CompiledClaim& claim,
@@ -273,7 +252,7 @@ void CompiledRules::MatchNormalized(const CompiledClaim& claim,
   const size_t first = out->size();
   claim.Match(normalized.text(), out);
   for (size_t i = first; i < out->size(); ++i) {
-    MapToOriginal(normalized, 0, 0, &(*out)[i]);
+    (*out)[i].MapToOriginal(normalized, 0, 0);
   }
 }
 

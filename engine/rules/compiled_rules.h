@@ -32,12 +32,13 @@ struct ClaimMatch {
 
   // The text of each slot, taken from `sentence` (the text matched).
   std::map<std::string, std::string> SlotTexts(absl::string_view sentence) const;
-};
 
-// Rewrites the spans of `match`, found at byte `base` of `normalized.text()`,
-// as spans of the original text (minus `original_base`).
-void MapToOriginal(const NormalizedText& normalized, size_t base,
-                   size_t original_base, ClaimMatch* match);
+  // Rewrites the span and slots, found in the sentence at byte `base` of
+  // `normalized.text()`, as spans of the original text counted from
+  // `original_base` (NormalizedText::MapSpan).
+  void MapToOriginal(const NormalizedText& normalized, size_t base,
+                     size_t original_base);
+};
 
 // One compiled claim.
 class CompiledClaim {

@@ -10,30 +10,32 @@
 #include "absl/strings/str_join.h"
 #include "absl/strings/str_split.h"
 #include "engine/rules/word_forms.h"
+#include "engine/text/char_families.h"
+#include "engine/text/utf8.h"
 
 namespace refrain {
 namespace {
 
-// What a space, an apostrophe, a double quote and a hyphen become.
-constexpr char kSpace[] = "(?:[\\s\\x{00A0}\\x{2009}\\x{202F}]+)";
-constexpr char kSingleQuotes[] = "'\u2018\u2019\u02BC";
-constexpr char kDoubleQuotes[] = "\"\u201C\u201D";
-constexpr char kDashes[] = "\\-\\x{2010}-\\x{2015}\\x{2212}";
+// What a space becomes; apostrophes, double quotes and hyphens become
+// classes of their families (char_families.h).
+const std::string& SpaceRegex() {
+  static const std::string* const kSpace =
+      new std::string(absl::StrCat("(?:[", kSpaces, "]+)"));
+  return *kSpace;
+}
 
-// The quote class `pattern` starts with (kSingleQuotes or kDoubleQuotes) and
-// its length in bytes, or null.
+// The quote family (kSingleQuotes or kDoubleQuotes) of the character at
+// byte `i` of `pattern`, and its length in bytes, or null.
 const char* QuoteAt(absl::string_view pattern, size_t i, size_t* length) {
-  absl::string_view rest = pattern.substr(i);
-  for (absl::string_view q : {"'", "\u2018", "\u2019", "\u02BC"}) {
-    if (absl::StartsWith(rest, q)) {
-      *length = q.size();
-      return kSingleQuotes;
-    }
-  }
-  for (absl::string_view q : {"\"", "\u201C", "\u201D"}) {
-    if (absl::StartsWith(rest, q)) {
-      *length = q.size();
-      return kDoubleQuotes;
+  const size_t n = Utf8SequenceLength(pattern[i]);
+  const absl::string_view c = pattern.substr(i, n);
+  for (const char* family : {kSingleQuotes, kDoubleQuotes}) {
+    const absl::string_view members = family;
+    for (size_t k = 0; k < members.size(); k += Utf8SequenceLength(members[k])) {
+      if (members.substr(k, Utf8SequenceLength(members[k])) == c) {
+        *length = c.size();
+        return family;
+      }
     }
   }
   return nullptr;
@@ -41,11 +43,6 @@ const char* QuoteAt(absl::string_view pattern, size_t i, size_t* length) {
 
 bool IsIdentStart(char c) { return absl::ascii_isalpha(c) || c == '_'; }
 bool IsIdentChar(char c) { return absl::ascii_isalnum(c) || c == '_'; }
-
-// Length of the UTF-8 sequence led by `c` (1 for a stray byte).
-size_t Utf8Length(unsigned char c) {
-  return c < 0xC0 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
-}
 
 std::string ControlCharMessage(unsigned char c) {
   std::string message =
@@ -68,7 +65,7 @@ std::string ControlCharMessage(unsigned char c) {
 //   {&}        a joiner between the nouns of a fixed phrase
 //   {then N}   at most N words, then what follows
 //   {near N}   separates parts that may come in any order (TranslatePattern)
-// Words in gaps are runs of characters other than the spaces of kSpace.
+// Words in gaps are runs of characters other than the spaces of kSpaces.
 constexpr char kReservedInName[] = "__";
 
 // What a translation produces: the RE2 to match with, the same with lazy
@@ -86,8 +83,12 @@ constexpr char kPunctuation[] =
     "[!-/:-@\\[-`{-~\\x{00AB}\\x{00BB}\\x{2010}-\\x{203A}]";
 // What may open the word after a gap: "(China", "“top priority”".
 constexpr char kOpening[] = "[(\\[\"'\\x{201C}\\x{2018}\\x{00AB}]";
-// A character of a word in a gap: anything but a space of kSpace.
-constexpr char kNonSpace[] = "[^\\s\\x{00A0}\\x{2009}\\x{202F}]";
+// A character of a word in a gap: anything but a space of kSpaces.
+const std::string& NonSpaceRegex() {
+  static const std::string* const kNonSpace =
+      new std::string(absl::StrCat("[^", kSpaces, "]"));
+  return *kNonSpace;
+}
 
 // The length of the built-in reference at byte `i` of `p`, or 0. Anything
 // between braces that starts with `~`, `&`, or a lower-case word and a
@@ -146,9 +147,11 @@ std::string GapRegex(int words, Style style) {
   if (style == Style::kReadable) return absl::StrCat(" {then ", words, "} ");
   if (style == Style::kPrefilter) return "(?s:.*)";
   const char* const lazily = style == Style::kLazyRegex ? "?" : "";
-  return absl::StrCat("(?:", kPunctuation, "|(?:", kPunctuation, kNonSpace,
-                      "*)?", lazily, "(?:", kSpace, kNonSpace, "+){0,", words,
-                      "}", lazily, kSpace, kOpening, "*", lazily, ")");
+  const std::string& space = SpaceRegex();
+  const std::string& non_space = NonSpaceRegex();
+  return absl::StrCat("(?:", kPunctuation, "|(?:", kPunctuation, non_space,
+                      "*)?", lazily, "(?:", space, non_space, "+){0,", words,
+                      "}", lazily, space, kOpening, "*", lazily, ")");
 }
 
 // Appends the translation of the built-in reference `builtin` (found by
@@ -164,10 +167,11 @@ void TranslateBuiltin(absl::string_view builtin, size_t offset, Style style,
                     IsGap(builtin) ? " " : "");
   } else if (builtin == "{&}") {
     // A mark, or a word between spaces or dashes ("comrades-plus-brothers").
+    const std::string& space = SpaceRegex();
     const std::string around =
-        absl::StrCat("(?:", kSpace, "?[", kDashes, "]", kSpace, "?|", kSpace, ")");
-    absl::StrAppend(re, "(?:", kSpace, "?[+&/", kDashes, "]", kSpace, "?|",
-                    around, "(?:and|as", kSpace, "well", kSpace, "as|plus|cum)",
+        absl::StrCat("(?:", space, "?[", kDashes, "]", space, "?|", space, ")");
+    absl::StrAppend(re, "(?:", space, "?[+&/", kDashes, "]", space, "?|",
+                    around, "(?:and|as", space, "well", space, "as|plus|cum)",
                     around, ")");
   } else if (absl::StartsWith(builtin, "{~")) {
     absl::string_view word = builtin.substr(2, builtin.size() - 3);
@@ -202,6 +206,125 @@ void TranslateBuiltin(absl::string_view builtin, size_t offset, Style style,
                               "{near N}")});
   }
 }
+// Copies the escape at byte `i` of `p` whole to `re`: `\Q...\E`, `\p{..}`,
+// `\x{..}`, or `\` and one character. Returns where it ends.
+size_t CopyEscape(absl::string_view p, size_t i, std::string* re) {
+  size_t end = i + 1;
+  if (end < p.size() && p[end] == 'Q') {
+    size_t e = p.find("\\E", end);
+    end = e == absl::string_view::npos ? p.size() : e + 2;
+  } else if (end + 1 < p.size() && absl::StrContains("pPx", p[end]) &&
+             p[end + 1] == '{') {
+    size_t e = p.find('}', end);
+    end = e == absl::string_view::npos ? p.size() : e + 1;
+  } else if (end < p.size()) {
+    end += Utf8SequenceLength(p[end]);
+  }
+  end = std::min(end, p.size());
+  re->append(p.data() + i, end - i);
+  return end;
+}
+
+// Copies the character class that opens at byte `i` of `p` (which starts at
+// byte `base` of the pattern) to `re`, with each quote widened to its
+// family. Returns where it ends.
+size_t TranslateClass(absl::string_view p, size_t i, size_t base, std::string* re,
+                      std::vector<PatternError>* errors) {
+  re->push_back('[');
+  ++i;
+  if (i < p.size() && p[i] == '^') re->push_back(p[i++]);
+  if (i < p.size() && p[i] == ']') re->push_back(p[i++]);
+  while (i < p.size() && p[i] != ']') {
+    size_t quote_length = 0;
+    const char* quotes = QuoteAt(p, i, &quote_length);
+    if (quotes != nullptr) {
+      re->append(quotes);
+      i += quote_length;
+    } else if (p[i] == '\\' && i + 1 < p.size()) {
+      re->append(p.data() + i, 2);
+      i += 2;
+    } else if (p[i] == '[' && i + 1 < p.size() && p[i + 1] == ':') {
+      size_t e = p.find(":]", i + 2);
+      size_t end = e == absl::string_view::npos ? p.size() : e + 2;
+      re->append(p.data() + i, end - i);
+      i = end;
+    } else {
+      if (static_cast<unsigned char>(p[i]) < 0x20) {
+        errors->push_back({base + i, ControlCharMessage(p[i])});
+      }
+      re->push_back(p[i++]);
+    }
+  }
+  if (i < p.size()) re->push_back(p[i++]);  // `]`; RE2 reports if missing
+  return i;
+}
+
+// Copies the opening of the group with flags or a name at byte `i` of `p`
+// (`(?`) up to its body to `out->regex`, adding `suffix` to a capture's
+// name and recording it in `out->captures`; counts in `depth` a group that
+// has a body. Returns where the opening ends.
+size_t TranslateGroupOpening(absl::string_view p, size_t i, size_t base,
+                             const std::string& suffix, TranslatedPattern* out,
+                             int* depth, std::vector<PatternError>* errors) {
+  size_t end = i + 2;
+  if (end < p.size() && p[end] == 'P' && end + 1 < p.size() && p[end + 1] == '<') {
+    size_t close = p.find('>', end + 2);
+    if (close != absl::string_view::npos) {
+      std::string name(p.substr(end + 2, close - end - 2));
+      if (absl::StrContains(name, kReservedInName)) {
+        errors->push_back(
+            {base + i, absl::StrCat("capture name '", name, "' contains '",
+                                    kReservedInName, "', which refrain reserves")});
+      } else if (suffix.empty() &&
+                 std::find(out->captures.begin(), out->captures.end(), name) !=
+                     out->captures.end()) {
+        errors->push_back({base + i, absl::StrCat("capture name '", name,
+                                                  "' is used twice in one pattern")});
+      }
+      absl::StrAppend(&out->regex, "(?P<", name, suffix, ">");
+      if (suffix.empty()) out->captures.push_back(std::move(name));
+      ++*depth;
+      return close + 1;
+    }
+  } else {
+    while (end < p.size() && p[end] != ':' && p[end] != ')') ++end;
+    if (end < p.size() && p[end] == ':') ++*depth;  // not a bare `(?i)`
+    end = std::min(end + 1, p.size());
+  }
+  out->regex.append(p.data() + i, end - i);
+  return end;
+}
+
+// Translates the lexicon reference `{NAME}` at byte `i` of `p` (copied as
+// written when `readable`), or copies a `{` that opens none as a literal,
+// as RE2 does. Returns where it ends.
+size_t TranslateLexicon(absl::string_view p, size_t i, size_t base,
+                        const LexiconLookup& lookup, bool readable,
+                        TranslatedPattern* out, std::vector<PatternError>* errors) {
+  std::string& re = out->regex;
+  size_t end = i + 1;
+  while (end < p.size() && IsIdentChar(p[end])) ++end;
+  if (end >= p.size() || p[end] != '}') {
+    re.push_back(p[i]);
+    return i + 1;
+  }
+  if (readable) {
+    re.append(p.data() + i, end + 1 - i);
+    return end + 1;
+  }
+  std::string name(p.substr(i + 1, end - i - 1));
+  absl::StatusOr<const std::string*> lexicon = lookup(name);
+  if (!lexicon.ok()) {
+    errors->push_back({base + i, std::string(lexicon.status().message())});
+  } else if (*lexicon == nullptr) {
+    errors->push_back({base + i, ""});  // reported where it is defined
+  } else {
+    re.append(**lexicon);
+  }
+  out->lexicons.push_back(std::move(name));
+  return end + 1;
+}
+
 // Translates the part `p` of a pattern that starts at byte `base` of it,
 // appending to `out->regex`; `suffix` is appended to every capture name (see
 // SlotName). Style::kReadable copies lexicon references, spaces, quotes and
@@ -224,82 +347,11 @@ void TranslatePart(absl::string_view p, size_t base,
       errors->push_back({base + i, ControlCharMessage(c)});
       ++i;
     } else if (c == '\\') {
-      // An escape is copied whole: `\Q...\E`, `\p{..}`, `\x{..}`, or `\` and
-      // one character.
-      size_t end = i + 1;
-      if (end < p.size() && p[end] == 'Q') {
-        size_t e = p.find("\\E", end);
-        end = e == absl::string_view::npos ? p.size() : e + 2;
-      } else if (end + 1 < p.size() && absl::StrContains("pPx", p[end]) &&
-                 p[end + 1] == '{') {
-        size_t e = p.find('}', end);
-        end = e == absl::string_view::npos ? p.size() : e + 1;
-      } else if (end < p.size()) {
-        end += Utf8Length(p[end]);
-      }
-      end = std::min(end, p.size());
-      re.append(p.data() + i, end - i);
-      i = end;
+      i = CopyEscape(p, i, &re);
     } else if (c == '[') {
-      // A character class: copied, with each quote widened to its family.
-      re.push_back('[');
-      ++i;
-      if (i < p.size() && p[i] == '^') re.push_back(p[i++]);
-      if (i < p.size() && p[i] == ']') re.push_back(p[i++]);
-      while (i < p.size() && p[i] != ']') {
-        const char* quotes = QuoteAt(p, i, &quote_length);
-        if (quotes != nullptr) {
-          re.append(quotes);
-          i += quote_length;
-        } else if (p[i] == '\\' && i + 1 < p.size()) {
-          re.append(p.data() + i, 2);
-          i += 2;
-        } else if (p[i] == '[' && i + 1 < p.size() && p[i + 1] == ':') {
-          size_t e = p.find(":]", i + 2);
-          size_t end = e == absl::string_view::npos ? p.size() : e + 2;
-          re.append(p.data() + i, end - i);
-          i = end;
-        } else {
-          if (static_cast<unsigned char>(p[i]) < 0x20) {
-            errors->push_back({base + i, ControlCharMessage(p[i])});
-          }
-          re.push_back(p[i++]);
-        }
-      }
-      if (i < p.size()) re.push_back(p[i++]);  // `]`; RE2 reports if missing
+      i = TranslateClass(p, i, base, &re, errors);
     } else if (c == '(' && i + 1 < p.size() && p[i + 1] == '?') {
-      // A group with flags or a name: copied up to its body.
-      size_t end = i + 2;
-      if (end < p.size() && p[end] == 'P' && end + 1 < p.size() &&
-          p[end + 1] == '<') {
-        size_t close = p.find('>', end + 2);
-        if (close != absl::string_view::npos) {
-          std::string name(p.substr(end + 2, close - end - 2));
-          if (absl::StrContains(name, kReservedInName)) {
-            errors->push_back(
-                {base + i, absl::StrCat("capture name '", name, "' contains '",
-                                        kReservedInName,
-                                        "', which refrain reserves")});
-          } else if (suffix.empty() &&
-                     std::find(out->captures.begin(), out->captures.end(),
-                               name) != out->captures.end()) {
-            errors->push_back(
-                {base + i, absl::StrCat("capture name '", name,
-                                        "' is used twice in one pattern")});
-          }
-          absl::StrAppend(&re, "(?P<", name, suffix, ">");
-          if (suffix.empty()) out->captures.push_back(std::move(name));
-          i = close + 1;
-          ++depth;
-          continue;
-        }
-      } else {
-        while (end < p.size() && p[end] != ':' && p[end] != ')') ++end;
-        if (end < p.size() && p[end] == ':') ++depth;  // not a bare `(?i)`
-        end = std::min(end + 1, p.size());
-      }
-      re.append(p.data() + i, end - i);
-      i = end;
+      i = TranslateGroupOpening(p, i, base, suffix, out, &depth, errors);
     } else if (size_t length = BuiltinAt(p, i); length > 0) {
       const absl::string_view builtin = p.substr(i, length);
       if (IsGap(builtin) && re.size() == part_start) {
@@ -326,29 +378,10 @@ void TranslatePart(absl::string_view p, size_t base,
         while (i < p.size() && p[i] == ' ') ++i;  // a gap holds its spaces
       }
     } else if (c == '{' && i + 1 < p.size() && IsIdentStart(p[i + 1])) {
-      size_t end = i + 1;
-      while (end < p.size() && IsIdentChar(p[end])) ++end;
-      if (end < p.size() && p[end] == '}' && readable) {
-        re.append(p.data() + i, end + 1 - i);
-        i = end + 1;
-      } else if (end < p.size() && p[end] == '}') {
-        std::string name(p.substr(i + 1, end - i - 1));
-        absl::StatusOr<const std::string*> lexicon = lookup(name);
-        if (!lexicon.ok()) {
-          errors->push_back({base + i, std::string(lexicon.status().message())});
-        } else if (*lexicon == nullptr) {
-          errors->push_back({base + i, ""});  // reported where it is defined
-        } else {
-          re.append(**lexicon);
-        }
-        out->lexicons.push_back(std::move(name));
-        i = end + 1;
-      } else {
-        re.push_back(p[i++]);  // a literal `{`, as in RE2
-      }
+      i = TranslateLexicon(p, i, base, lookup, readable, out, errors);
     } else if (c == ' ') {
       while (i < p.size() && p[i] == ' ') ++i;
-      if (!IsGap(p.substr(i, BuiltinAt(p, i)))) re.append(readable ? " " : kSpace);
+      if (!IsGap(p.substr(i, BuiltinAt(p, i)))) re.append(readable ? " " : SpaceRegex());
     } else if (readable) {
       re.push_back(p[i++]);
     } else if (const char* quotes = QuoteAt(p, i, &quote_length)) {

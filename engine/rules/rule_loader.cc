@@ -9,6 +9,7 @@
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_split.h"
 #include "absl/strings/strip.h"
+#include "engine/text/utf8.h"
 #include "engine/util/file_util.h"
 #include "google/protobuf/descriptor.h"
 #include "google/protobuf/io/tokenizer.h"
@@ -148,7 +149,7 @@ size_t SkipEscape(absl::string_view s, size_t* i) {
                           ? s[j] - '0'
                           : absl::ascii_tolower(s[j]) - 'a' + 10);
     }
-    bytes = cp < 0x80 ? 1 : cp < 0x800 ? 2 : cp < 0x10000 ? 3 : 4;
+    bytes = Utf8EncodedLength(cp);
   }
   *i = j;
   return bytes;

@@ -11,6 +11,7 @@
 #include "absl/strings/str_cat.h"
 #include "engine/text/date.h"
 #include "engine/text/escape.h"
+#include "engine/text/utf8.h"
 #include "engine/util/identifier.h"
 #include "engine/util/proto_util.h"
 #include "engine/util/status_macros.h"
@@ -76,11 +77,9 @@ void AppendJsonString(absl::string_view text, std::string* out) {
       ++i;
       continue;
     }
-    size_t length = 1;
+    const size_t length = std::min(Utf8SequenceLength(text[i]), text.size() - i);
     uint32_t cp = c;
-    if (c >= 0xC0) {
-      length = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : 2;
-      length = std::min(length, text.size() - i);
+    if (c >= 0xC0) {  // a lead byte, perhaps cut short by the end of `text`
       cp = c & (0x3F >> (length - 1));
       for (size_t k = 1; k < length; ++k) {
         cp = (cp << 6) | (static_cast<unsigned char>(text[i + k]) & 0x3F);

@@ -11,6 +11,7 @@
 #include "engine/match/scanner.h"
 #include "engine/text/escape.h"
 #include "engine/text/normalizer.h"
+#include "engine/text/utf8.h"
 
 namespace refrain {
 NearMissFinder::NearMissFinder(const CompiledRules& rules, const NearMissOptions& options)
@@ -179,9 +180,7 @@ std::string NearMissPhrasing(absl::string_view text) {
   static const RE2 kDigits("\\d+");
   RE2::GlobalReplace(&phrasing, kDigits, "0");
   if (phrasing.size() > kMaxPhrasingBytes) {
-    size_t cut = kMaxPhrasingBytes;
-    while (cut > 0 && (static_cast<unsigned char>(phrasing[cut]) & 0xC0) == 0x80) --cut;
-    phrasing.resize(cut);
+    phrasing.resize(Utf8BoundaryAtOrBefore(phrasing, kMaxPhrasingBytes, 0));
     phrasing += "\u2026";
   }
   return phrasing;

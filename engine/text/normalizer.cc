@@ -178,50 +178,74 @@ void Fold(absl::string_view text, const BeginOf& begin_of, std::string* out,
   }
 }
 
-}  // namespace
+// Where piece `k` of a text cut at `cuts` (see Cuts) begins.
+int32_t PieceStart(const std::vector<int32_t>& cuts, size_t k) {
+  return k == 0 ? 0 : cuts[k - 1];
+}
 
-NormalizedText NormalizedText::Make(absl::string_view original, bool fold) {
-  NormalizedText n;
-  n.original_ = original;
-  if (!HasNonAscii(original)) return n;
-  const std::vector<int32_t> cuts = Cuts(original);
-  auto piece_at = [&](size_t k) {
-    const int32_t from = k == 0 ? 0 : cuts[k - 1];
-    return original.substr(from, cuts[k] - from);
-  };
-  bool nfc = true;
-  for (size_t k = 0; k < cuts.size() && nfc; ++k) {
+// Piece `k` of `text`, cut at `cuts`.
+absl::string_view Piece(absl::string_view text, const std::vector<int32_t>& cuts,
+                        size_t k) {
+  const int32_t from = PieceStart(cuts, k);
+  return text.substr(from, cuts[k] - from);
+}
+
+// Whether every piece of `text`, cut at `cuts`, is NFC already.
+bool AllPiecesNfc(absl::string_view text, const std::vector<int32_t>& cuts) {
+  for (size_t k = 0; k < cuts.size(); ++k) {
     UErrorCode status = U_ZERO_ERROR;
-    const absl::string_view piece = piece_at(k);
-    nfc = Nfc()->isNormalizedUTF8(
-              icu::StringPiece(piece.data(), static_cast<int32_t>(piece.size())), status) &&
-          U_SUCCESS(status);
+    const absl::string_view piece = Piece(text, cuts, k);
+    if (!Nfc()->isNormalizedUTF8(
+            icu::StringPiece(piece.data(), static_cast<int32_t>(piece.size())), status) ||
+        U_FAILURE(status)) {
+      return false;
+    }
   }
-  if (nfc && !fold) return n;
+  return true;
+}
 
-  // Piece by piece: NFC with ICU's record of which original bytes became
-  // which (text that is NFC already is its own source), then folded.
-  n.normalized_.reserve(original.size());
-  n.begin_.reserve(original.size());
+// Appends the normalised form of `text`, cut at `cuts`, to `out`, and for
+// each byte appended where its source begins to `begin`: piece by piece,
+// NFC with ICU's record of which original bytes became which (text that is
+// NFC already, `nfc`, is its own source), then folded when `fold`. False
+// when ICU cannot normalise a piece.
+bool NormalizePieces(absl::string_view text, const std::vector<int32_t>& cuts,
+                     bool nfc, bool fold, std::string* out,
+                     std::vector<uint32_t>* begin) {
   std::string composed;
   std::vector<uint32_t> composed_begin;
   for (size_t k = 0; k < cuts.size(); ++k) {
-    const absl::string_view piece = piece_at(k);
-    const uint32_t from = k == 0 ? 0 : cuts[k - 1];
+    const absl::string_view piece = Piece(text, cuts, k);
+    const uint32_t from = PieceStart(cuts, k);
     if (nfc) {
-      Fold(piece, [from](int32_t i) -> uint32_t { return from + i; }, &n.normalized_,
-           &n.begin_);
+      Fold(piece, [from](int32_t i) -> uint32_t { return from + i; }, out, begin);
       continue;
     }
-    std::string* out = fold ? &composed : &n.normalized_;
-    std::vector<uint32_t>* begin = fold ? &composed_begin : &n.begin_;
     composed.clear();
     composed_begin.clear();
-    if (!Compose(piece, from, out, begin)) return NormalizedText{original};
-    if (fold) {
-      Fold(composed, [&composed_begin](int32_t i) { return composed_begin[i]; },
-           &n.normalized_, &n.begin_);
+    if (!Compose(piece, from, fold ? &composed : out, fold ? &composed_begin : begin)) {
+      return false;
     }
+    if (fold) {
+      Fold(composed, [&composed_begin](int32_t i) { return composed_begin[i]; }, out,
+           begin);
+    }
+  }
+  return true;
+}
+
+}  // namespace
+
+NormalizedText NormalizedText::Make(absl::string_view original, bool fold) {
+  NormalizedText n(original);
+  if (!HasNonAscii(original)) return n;
+  const std::vector<int32_t> cuts = Cuts(original);
+  const bool nfc = AllPiecesNfc(original, cuts);
+  if (nfc && !fold) return n;
+  n.normalized_.reserve(original.size());
+  n.begin_.reserve(original.size());
+  if (!NormalizePieces(original, cuts, nfc, fold, &n.normalized_, &n.begin_)) {
+    return NormalizedText{original};
   }
   n.identity_ = false;
   return n;

@@ -40,6 +40,19 @@ class NormalizedText {
     return {begin_[begin], EndOfSource(end - 1)};
   }
 
+  // Rewrites `*span`, bytes [first, second) of `text()` counted from byte
+  // `base` (a sentence matched at that byte, say), as the span of the
+  // original text that produced them, counted from byte `original_base` of
+  // the original (where that sentence begins there). An empty span, such as
+  // an empty capture, is left as it is: it has no source. REQUIRES: as for
+  // ToOriginal, and `original_base` at or before the span's source.
+  void MapSpan(size_t base, size_t original_base,
+               std::pair<size_t, size_t>* span) const {
+    if (span->second <= span->first) return;
+    const auto [begin, end] = ToOriginal(base + span->first, base + span->second);
+    *span = {begin - original_base, end - original_base};
+  }
+
  private:
   NormalizedText() = default;
   explicit NormalizedText(absl::string_view original) : original_(original) {}

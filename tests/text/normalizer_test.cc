@@ -87,5 +87,29 @@ TEST(Normalizer, FoldsPatternsTheSameWay) {
             "(?P<x>Vi[ee]t ?Nam|Ha Noi)");
 }
 
+TEST(Normalizer, MapSpanCountsFromBothBasesAndKeepsEmptySpans) {
+  // "Việt" written with combining marks, after a first sentence.
+  const std::string first = "Ok. ";
+  const std::string text = first + "Vie\u0323\u0302t Nam";
+  NormalizedText n = NormalizedText::Make(text, /*fold_diacritics=*/true);
+  ASSERT_EQ(n.text(), "Ok. Viet Nam");
+  // "Viet" at 0 of the second sentence, which starts at byte 4 of both.
+  std::pair<size_t, size_t> span{0, 4};
+  n.MapSpan(first.size(), first.size(), &span);
+  EXPECT_EQ(span, std::make_pair(size_t{0}, size_t{1 + 2 + 2 + 2 + 1}));
+  // "Nam" at 5 of the sentence: 9 of the sentence in the original.
+  span = {5, 8};
+  n.MapSpan(first.size(), first.size(), &span);
+  EXPECT_EQ(span, std::make_pair(size_t{9}, size_t{12}));
+  // Counted from the start of the original instead.
+  span = {5, 8};
+  n.MapSpan(first.size(), 0, &span);
+  EXPECT_EQ(span, std::make_pair(size_t{13}, size_t{16}));
+  // An empty capture is left where it was found.
+  span = {3, 3};
+  n.MapSpan(first.size(), first.size(), &span);
+  EXPECT_EQ(span, std::make_pair(size_t{3}, size_t{3}));
+}
+
 }  // namespace
 }  // namespace refrain
