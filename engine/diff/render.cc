@@ -11,6 +11,7 @@
 #include "absl/strings/str_format.h"
 #include "absl/strings/str_join.h"
 #include "absl/strings/str_replace.h"
+#include "engine/diff/alignment.h"
 #include "engine/text/escape.h"
 #include "google/protobuf/util/json_util.h"
 
@@ -113,13 +114,15 @@ std::string MarkdownAnchor(absl::string_view s) {
   return out;
 }
 
-// Joins tokens with spaces, but none before closing punctuation.
-std::string JoinTokens(const std::vector<std::string>& tokens) {
+// Joins tokens (strings or string views) with spaces, but none before
+// closing punctuation.
+template <typename Tokens>
+std::string JoinTokens(const Tokens& tokens) {
   std::string out;
-  for (const std::string& t : tokens) {
+  for (absl::string_view t : tokens) {
     const bool attach = t.size() == 1 && absl::StrContains(",.;:!?)]", t[0]);
     if (!out.empty() && !attach) out += ' ';
-    out += t;
+    absl::StrAppend(&out, t);
   }
   return out;
 }
@@ -127,29 +130,20 @@ std::string JoinTokens(const std::vector<std::string>& tokens) {
 // Each run of changed words is shown as one deletion and one insertion,
 // like a word diff: "[-largest-]{+biggest+}", "{+within asean+}".
 std::string Aligned(const Variant& v, const Marks& marks) {
-  std::vector<std::string> words, deleted, inserted;
-  auto flush = [&]() {
-    std::string change;
-    if (!deleted.empty()) {
-      change += marks.del_open + marks.escape(JoinTokens(deleted)) + marks.del_close;
-    }
-    if (!inserted.empty()) {
-      change += marks.ins_open + marks.escape(JoinTokens(inserted)) + marks.ins_close;
-    }
-    if (!change.empty()) words.push_back(change);
-    deleted.clear();
-    inserted.clear();
-  };
-  for (const AlignedToken& t : v.alignment()) {
-    if (t.op() == AlignedToken::EQUAL) {
-      flush();
-      words.push_back(marks.escape(t.base()));
-      continue;
-    }
-    if (!t.base().empty()) deleted.push_back(t.base());
-    if (!t.variant().empty()) inserted.push_back(t.variant());
-  }
-  flush();
+  std::vector<std::string> words;
+  ForEachChangeRun(
+      v.alignment(),
+      [&](const AlignedToken& equal) { words.push_back(marks.escape(equal.base())); },
+      [&](std::vector<absl::string_view> deleted, std::vector<absl::string_view> inserted) {
+        std::string change;
+        if (!deleted.empty()) {
+          change += marks.del_open + marks.escape(JoinTokens(deleted)) + marks.del_close;
+        }
+        if (!inserted.empty()) {
+          change += marks.ins_open + marks.escape(JoinTokens(inserted)) + marks.ins_close;
+        }
+        words.push_back(change);
+      });
   return JoinTokens(words);
 }
 

@@ -1,6 +1,9 @@
 // Tests of engine/diff/alignment.h: tokens, alignment and framing labels.
 #include "engine/diff/alignment.h"
 
+#include <string>
+#include <vector>
+
 #include "absl/strings/str_join.h"
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
@@ -90,6 +93,21 @@ TEST(Alignment, AlignsVeryLongPhrasingsByTheirCommonEnds) {
 TEST(Alignment, AlignsUnicodeTextByWholeTokens) {
   EXPECT_EQ(Show(NormalizePhrasing("Việt Nam là đối tác"), NormalizePhrasing("Việt Nam là bạn")),
             "=việt =nam =là đối>bạn -tác");
+}
+
+TEST(ForEachChangeRun, GathersTheChangesBetweenEqualWords) {
+  // =china largest>biggest -trading =partner +within +asean
+  const std::vector<AlignedToken> alignment =
+      AlignTokens(Tokenize("china largest trading partner"),
+                  Tokenize("china biggest partner within asean"));
+  std::vector<std::string> walk;
+  ForEachChangeRun(
+      alignment, [&](const AlignedToken& equal) { walk.push_back("=" + equal.base()); },
+      [&](std::vector<absl::string_view> dropped, std::vector<absl::string_view> added) {
+        walk.push_back("-" + absl::StrJoin(dropped, " ") + " +" + absl::StrJoin(added, " "));
+      });
+  EXPECT_THAT(walk, ElementsAre("=china", "-largest trading +biggest", "=partner",
+                                "- +within asean"));
 }
 
 TEST(FramingLabels, SuperlativeChanged) {
