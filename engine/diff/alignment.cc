@@ -232,6 +232,22 @@ std::vector<AlignedToken> AlignTokens(const std::vector<std::string>& base,
   return out;
 }
 
+size_t LongestCommonSubsequenceLength(const std::vector<std::string>& a,
+                                      const std::vector<std::string>& b) {
+  const std::vector<std::string>& outer = a.size() >= b.size() ? a : b;
+  const std::vector<std::string>& inner = a.size() >= b.size() ? b : a;
+  // row[j]: the length for the words of `outer` seen so far and inner[..j];
+  // `above` is the same before the current word of `outer`.
+  std::vector<size_t> above(inner.size() + 1, 0), row(inner.size() + 1, 0);
+  for (const std::string& word : outer) {
+    for (size_t j = 0; j < inner.size(); ++j) {
+      row[j + 1] = word == inner[j] ? above[j] + 1 : std::max(above[j + 1], row[j]);
+    }
+    std::swap(above, row);
+  }
+  return above[inner.size()];
+}
+
 std::vector<FramingLabel> LabelFraming(const std::vector<AlignedToken>& alignment) {
   std::set<FramingLabel> labels;
   ForEachChangeRun(

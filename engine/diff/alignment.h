@@ -40,6 +40,13 @@ inline constexpr size_t kMaxAlignmentCells = size_t{1} << 22;
 std::vector<AlignedToken> AlignTokens(const std::vector<std::string>& base,
                                       const std::vector<std::string>& variant);
 
+// The length of a longest common subsequence of `a` and `b`: the number of
+// EQUAL steps of `AlignTokens(a, b)` wherever its table fits
+// `kMaxAlignmentCells`, counted without the table or the steps. O(n·m)
+// time, O(min(n, m)) memory.
+size_t LongestCommonSubsequenceLength(const std::vector<std::string>& a,
+                                      const std::vector<std::string>& b);
+
 // The framing labels of an alignment, each at most once, in enum order.
 // Each run of changed words is labelled as a whole: a superlative or a
 // number on both sides is SUPERLATIVE_CHANGED or NUMBER_CHANGED; a negation

@@ -30,9 +30,8 @@ void KeepLatest(const std::string& date, std::string* last) {
 // How alike two tokenised phrasings, not both empty, are: the words they
 // share (in order) as a share of all their words (Dice's coefficient), 0 to 1.
 double Similarity(const std::vector<std::string>& a, const std::vector<std::string>& b) {
-  int shared = 0;
-  for (const AlignedToken& t : AlignTokens(a, b)) shared += t.op() == AlignedToken::EQUAL;
-  return 2.0 * shared / static_cast<double>(a.size() + b.size());
+  const size_t shared = LongestCommonSubsequenceLength(a, b);
+  return 2.0 * static_cast<double>(shared) / static_cast<double>(a.size() + b.size());
 }
 
 // Mentions of one claim, grouped by phrasing.
