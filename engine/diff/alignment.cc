@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <set>
+#include <utility>
 
 #include "absl/container/flat_hash_set.h"
 #include "absl/strings/ascii.h"
@@ -55,6 +56,123 @@ bool IsPunctuation(absl::string_view t) {
   return !t.empty() && std::all_of(t.begin(), t.end(), IsEdgePunctuation);
 }
 
+AlignedToken Step(AlignedToken::Op op, absl::string_view base, absl::string_view variant) {
+  AlignedToken t;
+  t.set_op(op);
+  t.set_base(std::string(base));
+  t.set_variant(std::string(variant));
+  return t;
+}
+
+// One step of an edit script: an `AlignedToken` without its own copies of
+// the words (`ForEachChangeRun` reads either).
+class Edit {
+ public:
+  Edit(AlignedToken::Op op, absl::string_view base, absl::string_view variant)
+      : op_(op), base_(base), variant_(variant) {}
+  AlignedToken::Op op() const { return op_; }
+  absl::string_view base() const { return base_; }
+  absl::string_view variant() const { return variant_; }
+
+ private:
+  AlignedToken::Op op_;
+  absl::string_view base_, variant_;
+};
+
+// The steps of a longest common subsequence of `base` and `variant`: EQUAL,
+// DELETE and INSERT only (`AlignTokens` pairs them into substitutions),
+// pointing into both. A table too large for `kMaxAlignmentCells` gives way
+// to the common beginning and end, with everything between deleted and
+// inserted.
+std::vector<Edit> EditScript(const std::vector<std::string>& base,
+                             const std::vector<std::string>& variant) {
+  const size_t n = base.size(), m = variant.size();
+  std::vector<Edit> out;
+  out.reserve(n + m);
+  if ((n + 1) * (m + 1) > kMaxAlignmentCells) {
+    size_t prefix = 0, suffix = 0;
+    while (prefix < n && prefix < m && base[prefix] == variant[prefix]) ++prefix;
+    while (suffix < n - prefix && suffix < m - prefix &&
+           base[n - 1 - suffix] == variant[m - 1 - suffix]) {
+      ++suffix;
+    }
+    for (size_t k = 0; k < prefix; ++k) out.emplace_back(AlignedToken::EQUAL, base[k], base[k]);
+    for (size_t k = prefix; k < n - suffix; ++k) {
+      out.emplace_back(AlignedToken::DELETE, base[k], "");
+    }
+    for (size_t k = prefix; k < m - suffix; ++k) {
+      out.emplace_back(AlignedToken::INSERT, "", variant[k]);
+    }
+    for (size_t k = n - suffix; k < n; ++k) out.emplace_back(AlignedToken::EQUAL, base[k], base[k]);
+    return out;
+  }
+
+  // lcs[i][j]: length of the longest common subsequence of base[i..] and
+  // variant[j..].
+  std::vector<std::vector<int>> lcs(n + 1, std::vector<int>(m + 1, 0));
+  for (size_t i = n; i-- > 0;) {
+    for (size_t j = m; j-- > 0;) {
+      lcs[i][j] = base[i] == variant[j] ? lcs[i + 1][j + 1] + 1
+                                        : std::max(lcs[i + 1][j], lcs[i][j + 1]);
+    }
+  }
+  size_t i = 0, j = 0;
+  while (i < n || j < m) {
+    if (i < n && j < m && base[i] == variant[j]) {
+      out.emplace_back(AlignedToken::EQUAL, base[i++], variant[j++]);
+    } else if (j == m || (i < n && lcs[i + 1][j] >= lcs[i][j + 1])) {
+      out.emplace_back(AlignedToken::DELETE, base[i++], "");
+    } else {
+      out.emplace_back(AlignedToken::INSERT, "", variant[j++]);
+    }
+  }
+  return out;
+}
+
+// Adds to `labels` those of one run of changed words: the words it drops
+// and the words it adds, compared as classes (superlatives, numbers,
+// negations, hedges), then what remains as terms and qualifiers.
+void LabelRun(std::vector<absl::string_view> dropped, std::vector<absl::string_view> added,
+              std::set<FramingLabel>* labels) {
+  auto take = [](std::vector<absl::string_view>* words, bool (*is)(absl::string_view)) {
+    const auto split = std::stable_partition(words->begin(), words->end(),
+                                             [is](absl::string_view w) { return !is(w); });
+    const bool any = split != words->end();
+    words->erase(split, words->end());
+    return any;
+  };
+  for (std::vector<absl::string_view>* words : {&dropped, &added}) take(words, IsPunctuation);
+  const bool superlative_dropped = take(&dropped, IsSuperlative);
+  const bool superlative_added = take(&added, IsSuperlative);
+  if (superlative_dropped && superlative_added) {
+    labels->insert(SUPERLATIVE_CHANGED);
+  } else if (superlative_dropped || superlative_added) {
+    labels->insert(superlative_added ? QUALIFIER_ADDED : QUALIFIER_DROPPED);
+  }
+  const bool number_dropped = take(&dropped, IsNumber);
+  const bool number_added = take(&added, IsNumber);
+  if (number_dropped && number_added) {
+    labels->insert(NUMBER_CHANGED);
+  } else if (number_dropped || number_added) {
+    labels->insert(number_added ? QUALIFIER_ADDED : QUALIFIER_DROPPED);
+  }
+  if (take(&dropped, IsNegation) != take(&added, IsNegation)) {
+    labels->insert(NEGATION_CHANGED);
+  }
+  const bool hedge_dropped = take(&dropped, IsHedge);
+  const bool hedge_added = take(&added, IsHedge);
+  if (hedge_dropped && hedge_added) {
+    labels->insert(TERM_CHANGED);  // one hedge for another
+  } else if (hedge_dropped || hedge_added) {
+    labels->insert(hedge_added ? HEDGE_ADDED : HEDGE_DROPPED);
+  }
+  if (!dropped.empty() && !added.empty()) {
+    labels->insert(TERM_CHANGED);
+  } else if (!dropped.empty() || !added.empty()) {
+    labels->insert(added.empty() ? QUALIFIER_DROPPED : QUALIFIER_ADDED);
+  }
+}
+
 }  // namespace
 
 std::string NormalizePhrasing(absl::string_view text) {
@@ -86,132 +204,50 @@ std::vector<std::string> Tokenize(absl::string_view phrasing) {
 
 std::vector<AlignedToken> AlignTokens(const std::vector<std::string>& base,
                                       const std::vector<std::string>& variant) {
-  const size_t n = base.size(), m = variant.size();
-  auto step = [](AlignedToken::Op op, const std::string& b, const std::string& v) {
-    AlignedToken t;
-    t.set_op(op);
-    t.set_base(b);
-    t.set_variant(v);
-    return t;
-  };
   std::vector<AlignedToken> out;
-  std::vector<std::string> deleted, inserted;  // the pending run of changes
-  auto flush = [&]() {
-    const size_t paired = std::min(deleted.size(), inserted.size());
-    for (size_t k = 0; k < paired; ++k) {
-      out.push_back(step(AlignedToken::SUBSTITUTE, deleted[k], inserted[k]));
-    }
-    for (size_t k = paired; k < deleted.size(); ++k) {
-      out.push_back(step(AlignedToken::DELETE, deleted[k], ""));
-    }
-    for (size_t k = paired; k < inserted.size(); ++k) {
-      out.push_back(step(AlignedToken::INSERT, "", inserted[k]));
-    }
-    deleted.clear();
-    inserted.clear();
-  };
-
-  if ((n + 1) * (m + 1) > kMaxAlignmentCells) {
-    // Too long for the table: the common beginning and end, and the middle
-    // as one run of changes.
-    size_t prefix = 0, suffix = 0;
-    while (prefix < n && prefix < m && base[prefix] == variant[prefix]) ++prefix;
-    while (suffix < n - prefix && suffix < m - prefix &&
-           base[n - 1 - suffix] == variant[m - 1 - suffix]) {
-      ++suffix;
-    }
-    for (size_t k = 0; k < prefix; ++k) out.push_back(step(AlignedToken::EQUAL, base[k], base[k]));
-    deleted.assign(base.begin() + prefix, base.end() - suffix);
-    inserted.assign(variant.begin() + prefix, variant.end() - suffix);
-    flush();
-    for (size_t k = n - suffix; k < n; ++k) {
-      out.push_back(step(AlignedToken::EQUAL, base[k], base[k]));
-    }
-    return out;
-  }
-
-  // lcs[i][j]: length of the longest common subsequence of base[i..] and
-  // variant[j..].
-  std::vector<std::vector<int>> lcs(n + 1, std::vector<int>(m + 1, 0));
-  for (size_t i = n; i-- > 0;) {
-    for (size_t j = m; j-- > 0;) {
-      lcs[i][j] = base[i] == variant[j] ? lcs[i + 1][j + 1] + 1
-                                        : std::max(lcs[i + 1][j], lcs[i][j + 1]);
-    }
-  }
-  size_t i = 0, j = 0;
-  while (i < n || j < m) {
-    if (i < n && j < m && base[i] == variant[j]) {
-      flush();
-      out.push_back(step(AlignedToken::EQUAL, base[i], variant[j]));
-      ++i;
-      ++j;
-    } else if (j == m || (i < n && lcs[i + 1][j] >= lcs[i][j + 1])) {
-      deleted.push_back(base[i++]);
-    } else {
-      inserted.push_back(variant[j++]);
-    }
-  }
-  flush();
+  ForEachChangeRun(
+      EditScript(base, variant),
+      [&out](const Edit& equal) {
+        out.push_back(Step(AlignedToken::EQUAL, equal.base(), equal.variant()));
+      },
+      [&out](std::vector<absl::string_view> deleted, std::vector<absl::string_view> inserted) {
+        const size_t paired = std::min(deleted.size(), inserted.size());
+        for (size_t k = 0; k < paired; ++k) {
+          out.push_back(Step(AlignedToken::SUBSTITUTE, deleted[k], inserted[k]));
+        }
+        for (size_t k = paired; k < deleted.size(); ++k) {
+          out.push_back(Step(AlignedToken::DELETE, deleted[k], ""));
+        }
+        for (size_t k = paired; k < inserted.size(); ++k) {
+          out.push_back(Step(AlignedToken::INSERT, "", inserted[k]));
+        }
+      });
   return out;
+}
+
+size_t LongestCommonSubsequenceLength(const std::vector<std::string>& a,
+                                      const std::vector<std::string>& b) {
+  const std::vector<std::string>& outer = a.size() >= b.size() ? a : b;
+  const std::vector<std::string>& inner = a.size() >= b.size() ? b : a;
+  // row[j]: the length for the words of `outer` seen so far and inner[..j];
+  // `above` is the same before the current word of `outer`.
+  std::vector<size_t> above(inner.size() + 1, 0), row(inner.size() + 1, 0);
+  for (const std::string& word : outer) {
+    for (size_t j = 0; j < inner.size(); ++j) {
+      row[j + 1] = word == inner[j] ? above[j] + 1 : std::max(above[j + 1], row[j]);
+    }
+    std::swap(above, row);
+  }
+  return above[inner.size()];
 }
 
 std::vector<FramingLabel> LabelFraming(const std::vector<AlignedToken>& alignment) {
   std::set<FramingLabel> labels;
-  // Labels one run of changed words: the words it drops and the words it
-  // adds, compared as classes (superlatives, numbers, negations, hedges),
-  // then what remains as terms and qualifiers.
-  std::vector<std::string> dropped, added;
-  auto label_run = [&]() {
-    auto take = [](std::vector<std::string>* words, bool (*is)(absl::string_view)) {
-      const auto split = std::stable_partition(
-          words->begin(), words->end(), [is](const std::string& w) { return !is(w); });
-      const bool any = split != words->end();
-      words->erase(split, words->end());
-      return any;
-    };
-    for (std::vector<std::string>* words : {&dropped, &added}) take(words, IsPunctuation);
-    const bool superlative_dropped = take(&dropped, IsSuperlative);
-    const bool superlative_added = take(&added, IsSuperlative);
-    if (superlative_dropped && superlative_added) {
-      labels.insert(SUPERLATIVE_CHANGED);
-    } else if (superlative_dropped || superlative_added) {
-      labels.insert(superlative_added ? QUALIFIER_ADDED : QUALIFIER_DROPPED);
-    }
-    const bool number_dropped = take(&dropped, IsNumber);
-    const bool number_added = take(&added, IsNumber);
-    if (number_dropped && number_added) {
-      labels.insert(NUMBER_CHANGED);
-    } else if (number_dropped || number_added) {
-      labels.insert(number_added ? QUALIFIER_ADDED : QUALIFIER_DROPPED);
-    }
-    if (take(&dropped, IsNegation) != take(&added, IsNegation)) {
-      labels.insert(NEGATION_CHANGED);
-    }
-    const bool hedge_dropped = take(&dropped, IsHedge);
-    const bool hedge_added = take(&added, IsHedge);
-    if (hedge_dropped && hedge_added) {
-      labels.insert(TERM_CHANGED);  // one hedge for another
-    } else if (hedge_dropped || hedge_added) {
-      labels.insert(hedge_added ? HEDGE_ADDED : HEDGE_DROPPED);
-    }
-    if (!dropped.empty() && !added.empty()) {
-      labels.insert(TERM_CHANGED);
-    } else if (!dropped.empty() || !added.empty()) {
-      labels.insert(added.empty() ? QUALIFIER_DROPPED : QUALIFIER_ADDED);
-    }
-    dropped.clear();
-    added.clear();
-  };
-  for (const AlignedToken& t : alignment) {
-    if (t.op() == AlignedToken::EQUAL) {
-      label_run();
-      continue;
-    }
-    if (!t.base().empty()) dropped.push_back(t.base());
-    if (!t.variant().empty()) added.push_back(t.variant());
-  }
-  label_run();
+  ForEachChangeRun(
+      alignment, [](const AlignedToken&) {},
+      [&labels](std::vector<absl::string_view> dropped, std::vector<absl::string_view> added) {
+        LabelRun(std::move(dropped), std::move(added), &labels);
+      });
   return std::vector<FramingLabel>(labels.begin(), labels.end());
 }
 

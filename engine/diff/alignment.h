@@ -12,6 +12,7 @@
 
 #include <cstddef>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "absl/strings/string_view.h"
@@ -39,6 +40,13 @@ inline constexpr size_t kMaxAlignmentCells = size_t{1} << 22;
 std::vector<AlignedToken> AlignTokens(const std::vector<std::string>& base,
                                       const std::vector<std::string>& variant);
 
+// The length of a longest common subsequence of `a` and `b`: the number of
+// EQUAL steps of `AlignTokens(a, b)` wherever its table fits
+// `kMaxAlignmentCells`, counted without the table or the steps. O(n·m)
+// time, O(min(n, m)) memory.
+size_t LongestCommonSubsequenceLength(const std::vector<std::string>& a,
+                                      const std::vector<std::string>& b);
+
 // The framing labels of an alignment, each at most once, in enum order.
 // Each run of changed words is labelled as a whole: a superlative or a
 // number on both sides is SUPERLATIVE_CHANGED or NUMBER_CHANGED; a negation
@@ -47,6 +55,35 @@ std::vector<AlignedToken> AlignTokens(const std::vector<std::string>& base,
 // other words on both sides are TERM_CHANGED, on one side only
 // QUALIFIER_ADDED or QUALIFIER_DROPPED. Punctuation carries no label.
 std::vector<FramingLabel> LabelFraming(const std::vector<AlignedToken>& alignment);
+
+// Walks an alignment as a word diff is read: calls `on_equal(step)` for
+// each EQUAL step, and `on_change(dropped, added)` once for each run of
+// other steps between them, with the base words the run drops (of its
+// DELETE and SUBSTITUTE steps) and the variant words it adds (of its INSERT
+// and SUBSTITUTE steps), each a `std::vector<absl::string_view>` in order,
+// pointing into `steps`. Calls come in the order of the steps. `steps` is a
+// range of `AlignedToken` (a `std::vector` or a `Variant`'s `alignment()`),
+// or of anything else with its `op()`, `base()` and `variant()`.
+template <typename Steps, typename OnEqual, typename OnChange>
+void ForEachChangeRun(const Steps& steps, OnEqual on_equal, OnChange on_change) {
+  std::vector<absl::string_view> dropped, added;
+  auto end_run = [&]() {
+    if (dropped.empty() && added.empty()) return;
+    on_change(std::move(dropped), std::move(added));
+    dropped.clear();  // moved from: valid, but not necessarily empty
+    added.clear();
+  };
+  for (const auto& step : steps) {
+    if (step.op() == AlignedToken::EQUAL) {
+      end_run();
+      on_equal(step);
+      continue;
+    }
+    if (step.op() != AlignedToken::INSERT) dropped.push_back(step.base());
+    if (step.op() != AlignedToken::DELETE) added.push_back(step.variant());
+  }
+  end_run();
+}
 
 }  // namespace refrain
 

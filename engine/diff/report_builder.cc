@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <map>
 #include <tuple>
+#include <utility>
 
 #include "engine/diff/alignment.h"
 
@@ -30,9 +31,8 @@ void KeepLatest(const std::string& date, std::string* last) {
 // How alike two tokenised phrasings, not both empty, are: the words they
 // share (in order) as a share of all their words (Dice's coefficient), 0 to 1.
 double Similarity(const std::vector<std::string>& a, const std::vector<std::string>& b) {
-  int shared = 0;
-  for (const AlignedToken& t : AlignTokens(a, b)) shared += t.op() == AlignedToken::EQUAL;
-  return 2.0 * shared / static_cast<double>(a.size() + b.size());
+  const size_t shared = LongestCommonSubsequenceLength(a, b);
+  return 2.0 * static_cast<double>(shared) / static_cast<double>(a.size() + b.size());
 }
 
 // Mentions of one claim, grouped by phrasing.
@@ -83,31 +83,35 @@ size_t TypicalOfTheCommonest(const Order& order,
   return best;
 }
 
-ClaimDiff BuildClaim(const std::string& claim_id, const std::vector<Phrased>& mentions,
-                     const ReportOptions& options) {
-  ClaimDiff diff;
-  diff.set_claim_id(claim_id);
-  diff.set_mentions(static_cast<int>(mentions.size()));
-
-  std::map<std::string, int> sources;
-  std::map<std::string, VariantBuilder> variants;
+// A claim's mentions, counted.
+struct ClaimTally {
+  std::map<std::string, int> sources;              // source -> mentions
+  std::map<std::string, VariantBuilder> variants;  // phrasing -> its mentions
+  // slot -> source -> normalised value -> mentions
   std::map<std::string, std::map<std::string, std::map<std::string, int>>> slots;
-  std::map<std::string, std::map<std::string, int>> timeline;
+  std::map<std::string, std::map<std::string, int>> timeline;  // source -> month -> mentions
+};
+
+ClaimTally Tally(const std::vector<Phrased>& mentions) {
+  ClaimTally tally;
   for (const auto& [m, phrasing] : mentions) {
-    ++sources[m->source()];
-    VariantBuilder& v = variants[*phrasing];
+    ++tally.sources[m->source()];
+    VariantBuilder& v = tally.variants[*phrasing];
     v.mentions.push_back(m);
     ++v.sources[m->source()];
     KeepEarliest(m->date(), &v.first_date);
     KeepLatest(m->date(), &v.last_date);
     for (const auto& [slot, value] : m->slots()) {
-      ++slots[slot][m->source()][NormalizePhrasing(value)];
+      ++tally.slots[slot][m->source()][NormalizePhrasing(value)];
     }
-    ++timeline[m->source()][MonthOf(m->date())];
+    ++tally.timeline[m->source()][MonthOf(m->date())];
   }
-  for (const auto& [source, n] : ByCount(sources)) diff.add_sources(source);
+  return tally;
+}
 
-  // Variants: most frequent, then earliest seen, then alphabetical.
+// Variants: most frequent, then earliest seen, then alphabetical.
+std::vector<std::pair<std::string, const VariantBuilder*>> OrderVariants(
+    const std::map<std::string, VariantBuilder>& variants) {
   std::vector<std::pair<std::string, const VariantBuilder*>> order;
   for (const auto& [phrasing, v] : variants) order.emplace_back(phrasing, &v);
   std::stable_sort(order.begin(), order.end(), [](const auto& a, const auto& b) {
@@ -121,49 +125,40 @@ ClaimDiff BuildClaim(const std::string& claim_id, const std::vector<Phrased>& me
     if (x.first_date != y.first_date) return x.first_date < y.first_date;
     return a.first < b.first;
   });
+  return order;
+}
 
-  std::vector<std::vector<std::string>> tokens;  // of each variant, in `order`
-  for (const auto& [phrasing, builder] : order) tokens.push_back(Tokenize(phrasing));
-  const size_t base = TypicalOfTheCommonest(order, tokens);
-  if (!order.empty()) {
-    std::rotate(order.begin(), order.begin() + base, order.begin() + base + 1);
-    std::rotate(tokens.begin(), tokens.begin() + base, tokens.begin() + base + 1);
+// Fills in everything of `v` but its alignment and labels.
+void FillVariant(const std::string& phrasing, const VariantBuilder& builder,
+                 const ReportOptions& options, Variant* v) {
+  v->set_phrasing(phrasing);
+  v->set_count(static_cast<int>(builder.mentions.size()));
+  v->set_first_date(builder.first_date);
+  v->set_last_date(builder.last_date);
+  // Occurrences in date order, then document and position.
+  std::vector<const Mention*> sorted = builder.mentions;
+  std::stable_sort(sorted.begin(), sorted.end(), [](const Mention* a, const Mention* b) {
+    return std::make_tuple(a->date(), a->doc_id(), a->begin()) <
+           std::make_tuple(b->date(), b->doc_id(), b->begin());
+  });
+  v->set_example(sorted.front()->text());
+  for (const auto& [source, n] : ByCount(builder.sources)) {
+    SourceCount* s = v->add_sources();
+    s->set_source(source);
+    s->set_count(n);
   }
-  for (size_t i = 0; i < order.size(); ++i) {
-    const auto& [phrasing, builder] = order[i];
-    Variant* v = diff.add_variants();
-    v->set_phrasing(phrasing);
-    v->set_count(static_cast<int>(builder->mentions.size()));
-    v->set_first_date(builder->first_date);
-    v->set_last_date(builder->last_date);
-    // Occurrences in date order, then document and position.
-    std::vector<const Mention*> sorted = builder->mentions;
-    std::stable_sort(sorted.begin(), sorted.end(), [](const Mention* a, const Mention* b) {
-      return std::make_tuple(a->date(), a->doc_id(), a->begin()) <
-             std::make_tuple(b->date(), b->doc_id(), b->begin());
-    });
-    v->set_example(sorted.front()->text());
-    for (const auto& [source, n] : ByCount(builder->sources)) {
-      SourceCount* s = v->add_sources();
-      s->set_source(source);
-      s->set_count(n);
-    }
-    for (int k = 0; k < static_cast<int>(sorted.size()) && k < options.max_occurrences; ++k) {
-      Occurrence* o = v->add_occurrences();
-      o->set_doc_id(sorted[k]->doc_id());
-      o->set_source(sorted[k]->source());
-      o->set_date(sorted[k]->date());
-      o->set_sentence(sorted[k]->sentence());
-    }
-    if (i > 0) {
-      std::vector<AlignedToken> alignment = AlignTokens(tokens[0], tokens[i]);
-      for (FramingLabel label : LabelFraming(alignment)) v->add_labels(label);
-      for (AlignedToken& t : alignment) *v->add_alignment() = std::move(t);
-    }
+  for (int k = 0; k < static_cast<int>(sorted.size()) && k < options.max_occurrences; ++k) {
+    Occurrence* o = v->add_occurrences();
+    o->set_doc_id(sorted[k]->doc_id());
+    o->set_source(sorted[k]->source());
+    o->set_date(sorted[k]->date());
+    o->set_sentence(sorted[k]->sentence());
   }
+}
 
-  for (const auto& [slot, by_source] : slots) {
-    SlotComparison* c = diff.add_slots();
+void AddSlots(const ClaimTally& tally, ClaimDiff* diff) {
+  for (const auto& [slot, by_source] : tally.slots) {
+    SlotComparison* c = diff->add_slots();
     c->set_slot(slot);
     for (const auto& [source, values] : by_source) {
       SourceValues* s = c->add_by_source();
@@ -175,8 +170,11 @@ ClaimDiff BuildClaim(const std::string& claim_id, const std::vector<Phrased>& me
       }
     }
   }
-  for (const auto& [source, months] : timeline) {
-    TimelineRow* row = diff.add_timeline();
+}
+
+void AddTimeline(const ClaimTally& tally, ClaimDiff* diff) {
+  for (const auto& [source, months] : tally.timeline) {
+    TimelineRow* row = diff->add_timeline();
     row->set_source(source);
     for (const auto& [month, n] : months) {
       MonthCount* mc = row->add_months();
@@ -184,6 +182,37 @@ ClaimDiff BuildClaim(const std::string& claim_id, const std::vector<Phrased>& me
       mc->set_count(n);
     }
   }
+}
+
+ClaimDiff BuildClaim(const std::string& claim_id, const std::vector<Phrased>& mentions,
+                     const ReportOptions& options) {
+  ClaimDiff diff;
+  diff.set_claim_id(claim_id);
+  diff.set_mentions(static_cast<int>(mentions.size()));
+  const ClaimTally tally = Tally(mentions);
+  for (const auto& [source, n] : ByCount(tally.sources)) diff.add_sources(source);
+
+  // The base first, the others in order; each aligned against the base.
+  std::vector<std::pair<std::string, const VariantBuilder*>> order =
+      OrderVariants(tally.variants);
+  std::vector<std::vector<std::string>> tokens;  // of each variant, in `order`
+  for (const auto& [phrasing, builder] : order) tokens.push_back(Tokenize(phrasing));
+  const size_t base = TypicalOfTheCommonest(order, tokens);
+  if (!order.empty()) {
+    std::rotate(order.begin(), order.begin() + base, order.begin() + base + 1);
+    std::rotate(tokens.begin(), tokens.begin() + base, tokens.begin() + base + 1);
+  }
+  for (size_t i = 0; i < order.size(); ++i) {
+    Variant* v = diff.add_variants();
+    FillVariant(order[i].first, *order[i].second, options, v);
+    if (i > 0) {
+      std::vector<AlignedToken> alignment = AlignTokens(tokens[0], tokens[i]);
+      for (FramingLabel label : LabelFraming(alignment)) v->add_labels(label);
+      for (AlignedToken& t : alignment) *v->add_alignment() = std::move(t);
+    }
+  }
+  AddSlots(tally, &diff);
+  AddTimeline(tally, &diff);
   return diff;
 }
 

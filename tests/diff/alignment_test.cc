@@ -1,6 +1,10 @@
 // Tests of engine/diff/alignment.h: tokens, alignment and framing labels.
 #include "engine/diff/alignment.h"
 
+#include <random>
+#include <string>
+#include <vector>
+
 #include "absl/strings/str_join.h"
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
@@ -90,6 +94,55 @@ TEST(Alignment, AlignsVeryLongPhrasingsByTheirCommonEnds) {
 TEST(Alignment, AlignsUnicodeTextByWholeTokens) {
   EXPECT_EQ(Show(NormalizePhrasing("Việt Nam là đối tác"), NormalizePhrasing("Việt Nam là bạn")),
             "=việt =nam =là đối>bạn -tác");
+}
+
+// The EQUAL steps of the full alignment.
+size_t EqualSteps(const std::vector<std::string>& a, const std::vector<std::string>& b) {
+  size_t equal = 0;
+  for (const AlignedToken& t : AlignTokens(a, b)) equal += t.op() == AlignedToken::EQUAL;
+  return equal;
+}
+
+TEST(LongestCommonSubsequenceLength, CountsTheEqualStepsOfTheAlignment) {
+  const std::vector<std::string> empty, words = Tokenize("china is vietnam's largest partner"),
+                                 others = Tokenize("beijing remains hanoi's top friend");
+  EXPECT_EQ(LongestCommonSubsequenceLength(empty, empty), 0u);
+  EXPECT_EQ(LongestCommonSubsequenceLength(empty, words), 0u);
+  EXPECT_EQ(LongestCommonSubsequenceLength(words, empty), 0u);
+  EXPECT_EQ(LongestCommonSubsequenceLength(words, words), 5u);
+  EXPECT_EQ(LongestCommonSubsequenceLength(words, others), 0u);
+  EXPECT_EQ(LongestCommonSubsequenceLength(Tokenize("a b c d e f"), Tokenize("b x d f a")), 3u);
+
+  // Random sequences of 0 to 40 words from a small vocabulary, so that they
+  // share words in and out of order.
+  std::mt19937 random(16);
+  auto sequence = [&random]() {
+    std::vector<std::string> out(std::uniform_int_distribution<int>(0, 40)(random));
+    std::uniform_int_distribution<int> letter('a', 'f');
+    for (std::string& word : out) word = std::string(1, static_cast<char>(letter(random)));
+    return out;
+  };
+  for (int k = 0; k < 2000; ++k) {
+    const std::vector<std::string> a = sequence(), b = sequence();
+    ASSERT_EQ(LongestCommonSubsequenceLength(a, b), EqualSteps(a, b))
+        << absl::StrJoin(a, " ") << " | " << absl::StrJoin(b, " ");
+    ASSERT_EQ(LongestCommonSubsequenceLength(b, a), EqualSteps(a, b));
+  }
+}
+
+TEST(ForEachChangeRun, GathersTheChangesBetweenEqualWords) {
+  // =china largest>biggest -trading =partner +within +asean
+  const std::vector<AlignedToken> alignment =
+      AlignTokens(Tokenize("china largest trading partner"),
+                  Tokenize("china biggest partner within asean"));
+  std::vector<std::string> walk;
+  ForEachChangeRun(
+      alignment, [&](const AlignedToken& equal) { walk.push_back("=" + equal.base()); },
+      [&](std::vector<absl::string_view> dropped, std::vector<absl::string_view> added) {
+        walk.push_back("-" + absl::StrJoin(dropped, " ") + " +" + absl::StrJoin(added, " "));
+      });
+  EXPECT_THAT(walk, ElementsAre("=china", "-largest trading +biggest", "=partner",
+                                "- +within asean"));
 }
 
 TEST(FramingLabels, SuperlativeChanged) {
