@@ -76,6 +76,14 @@ class RuleCompiler {
   absl::StatusOr<const std::string*> ResolveLexicon(const std::string& name);
   void CompileLexicon(const std::string& name, LexiconEntry* entry);
   void CompileClaim(int index, CompiledRuleSet* rule_set);
+  // Checks the id of claim `index` (present, well-formed, unique); returns
+  // where to report the claim's own errors.
+  SourceLocation CheckClaimId(int index);
+  // Checks the examples and counterexamples of claim `index`: text present,
+  // expected slots among `captures` (when `patterns_ok`), none expected of
+  // a counterexample, and both kinds there.
+  void CheckExamples(int index, const SourceLocation& claim_site,
+                     const std::set<std::string>& captures, bool patterns_ok);
   // Translates and compiles `text`, the `index`-th value of `field`, and
   // appends it to `patterns` and its capture names to `captures`.
   // Returns false (after reporting why) when it does not compile.
@@ -363,11 +371,9 @@ bool RuleCompiler::CompilePattern(const FieldLocator& at, const char* field,
   return true;
 }
 
-void RuleCompiler::CompileClaim(int index, CompiledRuleSet* rule_set) {
-  const Claim& claim = file_->rule_set.claim(index);
-  const FieldLocator at = root_.Nested("claim", index);
-  const std::string& id = claim.id();
-  SourceLocation claim_site = at.Field("id");
+SourceLocation RuleCompiler::CheckClaimId(int index) {
+  const std::string& id = file_->rule_set.claim(index).id();
+  SourceLocation claim_site = root_.Nested("claim", index).Field("id");
   if (id.empty()) {
     claim_site = root_.Field("claim", index);
     Error(claim_site, "", "claim has no `id`");
@@ -384,37 +390,22 @@ void RuleCompiler::CompileClaim(int index, CompiledRuleSet* rule_set) {
             absl::StrCat("duplicate claim id (first defined at ", it->second, ")"));
     }
   }
+  return claim_site;
+}
 
-  bool ok = true;
-  CompiledClaim::Patterns patterns;
-  std::set<std::string> captures;
-  if (claim.pattern_size() == 0) {
-    Error(claim_site, id, "claim has no `pattern`");
-    ok = false;
-  }
-  for (int i = 0; i < claim.pattern_size(); ++i) {
-    ok &= CompilePattern(at, "pattern", i, id, claim.pattern(i),
-                         &patterns.pattern, &captures);
-  }
-  std::set<std::string> ignored;  // captures of the other kinds
-  for (auto [field, values, compiled] :
-       {std::make_tuple("exclude", &claim.exclude(), &patterns.exclude),
-        std::make_tuple("exclude_overlap", &claim.exclude_overlap(),
-                        &patterns.exclude_overlap),
-        std::make_tuple("require", &claim.require(), &patterns.require),
-        std::make_tuple("anchor", &claim.anchor(), &patterns.anchor)}) {
-    for (int i = 0; i < values->size(); ++i) {
-      ok &= CompilePattern(at, field, i, id, values->Get(i), compiled, &ignored);
-    }
-  }
-
+void RuleCompiler::CheckExamples(int index, const SourceLocation& claim_site,
+                                 const std::set<std::string>& captures,
+                                 bool patterns_ok) {
+  const Claim& claim = file_->rule_set.claim(index);
+  const FieldLocator at = root_.Nested("claim", index);
+  const std::string& id = claim.id();
   for (int i = 0; i < claim.example_size(); ++i) {
     const Example& example = claim.example(i);
     if (example.text().empty()) {
       Error(at.Field("example", i), id, "example has no `text`");
     }
     for (const auto& [slot, value] : example.slot()) {
-      if (!captures.count(slot) && ok) {
+      if (!captures.count(slot) && patterns_ok) {
         Error(at.Field("example", i), id,
               absl::StrCat("example expects slot '", slot,
                            "', but no pattern captures it (captures: ",
@@ -438,6 +429,37 @@ void RuleCompiler::CompileClaim(int index, CompiledRuleSet* rule_set) {
            "claim needs both `example` and `counterexample` sentences for "
            "`refrain rules test` to check it");
   }
+}
+
+void RuleCompiler::CompileClaim(int index, CompiledRuleSet* rule_set) {
+  const Claim& claim = file_->rule_set.claim(index);
+  const FieldLocator at = root_.Nested("claim", index);
+  const std::string& id = claim.id();
+  const SourceLocation claim_site = CheckClaimId(index);
+
+  bool ok = true;
+  CompiledClaim::Patterns patterns;
+  std::set<std::string> captures;
+  if (claim.pattern_size() == 0) {
+    Error(claim_site, id, "claim has no `pattern`");
+    ok = false;
+  }
+  for (int i = 0; i < claim.pattern_size(); ++i) {
+    ok &= CompilePattern(at, "pattern", i, id, claim.pattern(i),
+                         &patterns.pattern, &captures);
+  }
+  std::set<std::string> ignored;  // captures of the other kinds
+  for (auto [field, values, compiled] :
+       {std::make_tuple("exclude", &claim.exclude(), &patterns.exclude),
+        std::make_tuple("exclude_overlap", &claim.exclude_overlap(),
+                        &patterns.exclude_overlap),
+        std::make_tuple("require", &claim.require(), &patterns.require),
+        std::make_tuple("anchor", &claim.anchor(), &patterns.anchor)}) {
+    for (int i = 0; i < values->size(); ++i) {
+      ok &= CompilePattern(at, field, i, id, values->Get(i), compiled, &ignored);
+    }
+  }
+  CheckExamples(index, claim_site, captures, ok);
 
   if (ok && !id.empty()) {
     rule_set->claims_.emplace_back(&claim, index, std::move(patterns));
