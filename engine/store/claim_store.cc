@@ -2,7 +2,6 @@
 
 #include <sqlite3.h>
 #include <unistd.h>
-#include <xxhash.h>
 
 #include <filesystem>
 #include <set>
@@ -124,8 +123,7 @@ std::string Meta(const Document& document) {
 
 std::string ContentHash(const Document& document) {
   const std::string serialized = SerializeDeterministic(document);
-  return absl::StrCat("xxh3:", absl::Hex(XXH3_64bits(serialized.data(), serialized.size()),
-                                         absl::kZeroPad16));
+  return absl::StrCat("xxh3:", FingerprintHex(serialized));
 }
 
 namespace {
@@ -136,7 +134,8 @@ namespace {
 bool SameContent(const std::string& stored, const std::string& hash,
                  const Document& document) {
   if (stored == hash) return true;
-  return stored.size() == 16 && stored == FingerprintHex(SerializeDeterministic(document));
+  return stored.size() == 16 &&
+         stored == LegacyFingerprintHex(SerializeDeterministic(document));
 }
 
 }  // namespace

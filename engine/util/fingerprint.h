@@ -1,7 +1,9 @@
-// Stable 64-bit fingerprints (FNV-1a), for identifying rule set versions.
+// Stable 64-bit fingerprints (XXH3), for identifying rule set versions and
+// document contents. One hash family for both.
 //
 // Unlike absl::Hash, the value is the same across runs, builds and
-// machines, so it can be stored in records and compared later.
+// machines (XXH3's output is frozen since xxHash 0.8), so it can be stored
+// in records and compared later.
 //
 //   std::string fp = FingerprintHex(serialized_rule_set);  // "9f1c...": 16 hex
 #ifndef REFRAIN_ENGINE_UTIL_FINGERPRINT_H_
@@ -14,11 +16,17 @@
 
 namespace refrain {
 
-// Returns the 64-bit FNV-1a hash of `data`. Not cryptographic.
+// Returns the 64-bit XXH3 hash of `data`. Not cryptographic.
 uint64_t Fingerprint64(absl::string_view data);
 
 // Returns `Fingerprint64(data)` as 16 lower-case hex digits.
 std::string FingerprintHex(absl::string_view data);
+
+// The FNV-1a fingerprint, as 16 hex digits, that refrain used until rules
+// 2026.12.4, for rule sets and stored content hashes. Only for recognising
+// what older builds wrote (ClaimStore reads old stores' content hashes);
+// never for new values.
+std::string LegacyFingerprintHex(absl::string_view data);
 
 }  // namespace refrain
 

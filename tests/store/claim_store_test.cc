@@ -317,7 +317,7 @@ TEST(ClaimStore, RecognisesContentHashesOfEarlierBuilds) {
 
   sqlite3* db;
   ASSERT_EQ(sqlite3_open(path.c_str(), &db), SQLITE_OK);
-  const std::string old_hash = FingerprintHex(SerializeDeterministic(doc));
+  const std::string old_hash = LegacyFingerprintHex(SerializeDeterministic(doc));
   ASSERT_EQ(sqlite3_exec(db,
                          ("UPDATE documents SET content_hash = '" + old_hash + "'").c_str(),
                          nullptr, nullptr, nullptr),
