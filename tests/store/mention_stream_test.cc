@@ -11,6 +11,7 @@
 #include "google/protobuf/util/message_differencer.h"
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
+#include "tests/testing/testing.h"
 
 namespace refrain {
 namespace {
@@ -69,26 +70,6 @@ TEST(MentionStream, JsonlUsesProtoFieldNamesAndPrintsZeroes) {
   EXPECT_EQ(std::count(line.begin(), line.end(), '\n'), 1);
 }
 
-std::string Utf8(uint32_t cp) {
-  std::string out;
-  if (cp < 0x80) {
-    out.push_back(static_cast<char>(cp));
-  } else if (cp < 0x800) {
-    out.push_back(static_cast<char>(0xC0 | (cp >> 6)));
-    out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
-  } else if (cp < 0x10000) {
-    out.push_back(static_cast<char>(0xE0 | (cp >> 12)));
-    out.push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
-    out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
-  } else {
-    out.push_back(static_cast<char>(0xF0 | (cp >> 18)));
-    out.push_back(static_cast<char>(0x80 | ((cp >> 12) & 0x3F)));
-    out.push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
-    out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
-  }
-  return out;
-}
-
 // The JSON Lines writer renders records itself, for speed; its output must
 // stay byte-identical to protobuf's JSON printer: every Unicode code point
 // in every kind of field, numbers up to the largest uint32, no slots.
@@ -106,7 +87,7 @@ TEST(MentionStream, JsonlIsWhatProtobufPrintsForEveryCodePoint) {
     std::string text = "a", head;
     for (uint32_t cp = first; cp < first + 512 && cp <= 0x10FFFF; ++cp) {
       if (cp >= 0xD800 && cp <= 0xDFFF) continue;  // surrogates are not UTF-8
-      text += Utf8(cp);
+      text += testing::EncodeUtf8(cp);
       if (cp < first + 8) head = text;
     }
     Mention m = Sample(0);

@@ -41,6 +41,10 @@ bool UnderCi();
 // which every clone has: the articles, read with the real reader.
 std::vector<Document> ProjectCorpus();
 
+// The UTF-8 form of code point `cp`, unchecked (surrogates are encoded
+// too), for tests that walk every code point.
+std::string EncodeUtf8(uint32_t cp);
+
 // A path named `name` in the test's temporary directory, with no file there
 // nor an SQLite store's -wal and -shm files beside it.
 std::string TempStorePath(const std::string& name);

@@ -11,29 +11,10 @@
 #include "engine/rules/pattern.h"
 #include "gtest/gtest.h"
 #include "re2/re2.h"
+#include "tests/testing/testing.h"
 
 namespace refrain {
 namespace {
-
-std::string Encode(uint32_t cp) {
-  std::string s;
-  if (cp < 0x80) {
-    s.push_back(static_cast<char>(cp));
-  } else if (cp < 0x800) {
-    s.push_back(static_cast<char>(0xC0 | (cp >> 6)));
-    s.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
-  } else if (cp < 0x10000) {
-    s.push_back(static_cast<char>(0xE0 | (cp >> 12)));
-    s.push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
-    s.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
-  } else {
-    s.push_back(static_cast<char>(0xF0 | (cp >> 18)));
-    s.push_back(static_cast<char>(0x80 | ((cp >> 12) & 0x3F)));
-    s.push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
-    s.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
-  }
-  return s;
-}
 
 // A pattern written with a family's ASCII member, and what report keys
 // fold the family to.
@@ -62,7 +43,7 @@ TEST(CharFamilies, PatternsMatchWhatReportKeysFoldTogether) {
   int members = 0;
   for (uint32_t cp = 0; cp <= 0x10FFFF; ++cp) {
     if (cp >= 0xD800 && cp <= 0xDFFF) continue;
-    const std::string text = "x" + Encode(cp) + "y";
+    const std::string text = "x" + testing::EncodeUtf8(cp) + "y";
     const std::string key = NormalizePhrasing(text);
     for (size_t f = 0; f < families.size(); ++f) {
       const bool matched = RE2::FullMatch(text, *patterns[f]);

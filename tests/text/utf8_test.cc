@@ -3,30 +3,10 @@
 #include <string>
 
 #include "gtest/gtest.h"
+#include "tests/testing/testing.h"
 
 namespace refrain {
 namespace {
-
-// The UTF-8 form of `cp` (no validation: surrogates are encoded too).
-std::string Encode(uint32_t cp) {
-  std::string s;
-  if (cp < 0x80) {
-    s.push_back(static_cast<char>(cp));
-  } else if (cp < 0x800) {
-    s.push_back(static_cast<char>(0xC0 | (cp >> 6)));
-    s.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
-  } else if (cp < 0x10000) {
-    s.push_back(static_cast<char>(0xE0 | (cp >> 12)));
-    s.push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
-    s.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
-  } else {
-    s.push_back(static_cast<char>(0xF0 | (cp >> 18)));
-    s.push_back(static_cast<char>(0x80 | ((cp >> 12) & 0x3F)));
-    s.push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
-    s.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
-  }
-  return s;
-}
 
 TEST(Utf8, ContinuationBytesAreExactly0x80To0xBF) {
   for (int b = 0; b < 256; ++b) {
@@ -50,7 +30,7 @@ TEST(Utf8, SequenceLengthFollowsTheLeadByte) {
 TEST(Utf8, LengthsAgreeWithTheDecoderOverEveryCodePoint) {
   for (uint32_t cp = 0; cp <= 0x10FFFF; ++cp) {
     if (cp >= 0xD800 && cp <= 0xDFFF) continue;
-    const std::string s = Encode(cp);
+    const std::string s = testing::EncodeUtf8(cp);
     uint32_t decoded = 0;
     ASSERT_EQ(DecodeUtf8(s, 0, &decoded), static_cast<int>(s.size())) << cp;
     ASSERT_EQ(decoded, cp);

@@ -5,6 +5,7 @@
 
 #include "gtest/gtest.h"
 #include "re2/re2.h"
+#include "tests/testing/testing.h"
 
 namespace refrain {
 namespace {
@@ -19,26 +20,6 @@ bool Re2IsWordChar(absl::string_view c) {
   return RE2::FullMatch(re2::StringPiece(c.data(), c.size()), Re2WordClass());
 }
 
-std::string Encode(uint32_t cp) {
-  std::string s;
-  if (cp < 0x80) {
-    s.push_back(static_cast<char>(cp));
-  } else if (cp < 0x800) {
-    s.push_back(static_cast<char>(0xC0 | (cp >> 6)));
-    s.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
-  } else if (cp < 0x10000) {
-    s.push_back(static_cast<char>(0xE0 | (cp >> 12)));
-    s.push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
-    s.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
-  } else {
-    s.push_back(static_cast<char>(0xF0 | (cp >> 18)));
-    s.push_back(static_cast<char>(0x80 | ((cp >> 12) & 0x3F)));
-    s.push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
-    s.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
-  }
-  return s;
-}
-
 // With Debian's ICU 72 (Unicode 15.0) and RE2 2022-06-01 the two agree on
 // every code point; a difference means one of them moved to another
 // Unicode version, and the boundaries of matches would move with it.
@@ -46,7 +27,7 @@ TEST(WordChar, AgreesWithRe2OnEveryCodePoint) {
   int differences = 0;
   for (uint32_t cp = 0; cp <= 0x10FFFF; ++cp) {
     if (cp >= 0xD800 && cp <= 0xDFFF) continue;  // not encodable
-    const std::string c = Encode(cp);
+    const std::string c = testing::EncodeUtf8(cp);
     const bool re2 = Re2IsWordChar(c);
     if (IsWordCodePoint(cp) != re2 || IsWordChar(c) != re2) {
       if (++differences <= 20) ADD_FAILURE() << "U+" << std::hex << cp << " RE2 says " << re2;
