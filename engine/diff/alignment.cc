@@ -142,20 +142,19 @@ void LabelRun(std::vector<absl::string_view> dropped, std::vector<absl::string_v
     return any;
   };
   for (std::vector<absl::string_view>* words : {&dropped, &added}) take(words, IsPunctuation);
-  const bool superlative_dropped = take(&dropped, IsSuperlative);
-  const bool superlative_added = take(&added, IsSuperlative);
-  if (superlative_dropped && superlative_added) {
-    labels->insert(SUPERLATIVE_CHANGED);
-  } else if (superlative_dropped || superlative_added) {
-    labels->insert(superlative_added ? QUALIFIER_ADDED : QUALIFIER_DROPPED);
-  }
-  const bool number_dropped = take(&dropped, IsNumber);
-  const bool number_added = take(&added, IsNumber);
-  if (number_dropped && number_added) {
-    labels->insert(NUMBER_CHANGED);
-  } else if (number_dropped || number_added) {
-    labels->insert(number_added ? QUALIFIER_ADDED : QUALIFIER_DROPPED);
-  }
+  // Words of one kind on both sides changed; on one side, a qualifier came
+  // or went.
+  auto label_kind = [&](auto is_kind, auto changed) {
+    const bool kind_dropped = take(&dropped, is_kind);
+    const bool kind_added = take(&added, is_kind);
+    if (kind_dropped && kind_added) {
+      labels->insert(changed);
+    } else if (kind_dropped || kind_added) {
+      labels->insert(kind_added ? QUALIFIER_ADDED : QUALIFIER_DROPPED);
+    }
+  };
+  label_kind(IsSuperlative, SUPERLATIVE_CHANGED);
+  label_kind(IsNumber, NUMBER_CHANGED);
   if (take(&dropped, IsNegation) != take(&added, IsNegation)) {
     labels->insert(NEGATION_CHANGED);
   }
