@@ -42,6 +42,12 @@ class EngineTest(unittest.TestCase):
             "semantic_errors.textproto:10:52: error: claim 'undefined_lexicon': "
             "undefined lexicon {VIETAM}", message)
         self.assertIn("14 errors in rule files", message)
+        # Python users see the library's messages, without the CLI's flags
+        # and commands.
+        self.assertIn("memory budget of 8388608 bytes; split it", message)
+        self.assertIn("`counterexample` sentences\n", message)
+        self.assertNotIn("--", message)
+        self.assertNotIn("`refrain ", message)
 
     def test_threads_share_one_engine(self):
         results = []

@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "absl/strings/str_cat.h"
+#include "engine/cli/cli_message.h"
 #include "engine/cli/commands.h"
 #include "engine/text/escape.h"
 
@@ -88,7 +89,7 @@ int RunCli(const std::vector<std::string>& args, std::ostream& out,
   }
   Args parsed;
   if (absl::Status s = ParseArgs(command->flags, args, first, &parsed); !s.ok()) {
-    err << "refrain: " << EscapeControls(s.message()) << "\n";
+    err << "refrain: " << CliMessage(s) << "\n";
     return kExitUsage;
   }
   return command->run(parsed, out, err);

@@ -7,6 +7,7 @@
 
 #include "absl/strings/match.h"
 #include "engine/cli/cli.h"
+#include "engine/cli/cli_message.h"
 #include "engine/cli/commands.h"
 #include "engine/cli/flags.h"
 #include "engine/cli/options_from_flags.h"
@@ -35,7 +36,7 @@ int LoadMentions(const Args& args, const MentionQuery& query, std::vector<Mentio
       return absl::OkStatus();
     });
     if (!status.ok()) {
-      err << "refrain: " << EscapeControls(status.message()) << "\n";
+      err << "refrain: " << CliMessage(status) << "\n";
       return kExitFindings;
     }
     return kExitOk;
@@ -43,7 +44,7 @@ int LoadMentions(const Args& args, const MentionQuery& query, std::vector<Mentio
   const std::string path = args.Get("mentions");
   std::ifstream in;
   if (absl::Status s = OpenForReading(path, &in); !s.ok()) {  // not /dev/zero
-    err << "refrain: " << EscapeControls(s.message()) << "\n";
+    err << "refrain: " << CliMessage(s) << "\n";
     return kExitUsage;
   }
   MentionSource reader(&in, absl::EndsWith(path, ".binpb") ? MentionFormat::kBinpb
@@ -53,7 +54,7 @@ int LoadMentions(const Args& args, const MentionQuery& query, std::vector<Mentio
     Mention m;
     absl::StatusOr<bool> more = reader.Next(&m);
     if (!more.ok()) {
-      err << "refrain: " << EscapeControls(more.status().message()) << "\n";
+      err << "refrain: " << CliMessage(more.status()) << "\n";
       return kExitFindings;
     }
     if (!*more) return kExitOk;
@@ -87,7 +88,7 @@ int RunDiff(const Args& args, std::ostream& out, std::ostream& err) {
   if (file != nullptr) {
     file->stream() << text;
     if (absl::Status s = file->Commit(); !s.ok()) {
-      err << "refrain: " << EscapeControls(s.message()) << "\n";
+      err << "refrain: " << CliMessage(s) << "\n";
       return kExitFindings;
     }
     err << "refrain: wrote the " << EscapeControls(args.Get("format", "text")) << " report of "

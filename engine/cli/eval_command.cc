@@ -5,6 +5,7 @@
 #include "absl/strings/numbers.h"
 #include "absl/strings/str_format.h"
 #include "engine/cli/cli.h"
+#include "engine/cli/cli_message.h"
 #include "engine/cli/commands.h"
 #include "engine/cli/flags.h"
 #include "engine/cli/options_from_flags.h"
@@ -36,7 +37,7 @@ class ArticleCollector : public DocumentSink {
   }
   bool OnSkipped(const absl::Status& error) override {
     ++skipped;
-    err_ << "refrain: skipped: " << EscapeControls(error.message()) << "\n";
+    err_ << "refrain: skipped: " << CliMessage(error) << "\n";
     return true;
   }
 
@@ -118,19 +119,19 @@ int RunEval(const Args& args, std::ostream& out, std::ostream& err) {
   absl::StatusOr<std::string> gold_text =
       ReadFileUpTo(gold_path, kMaxGoldBytes, "gold file", "");
   if (!gold_text.ok()) {
-    err << "refrain: " << EscapeControls(gold_text.status().message()) << "\n";
+    err << "refrain: " << CliMessage(gold_text.status()) << "\n";
     return kExitFindings;
   }
   absl::StatusOr<std::vector<GoldRow>> gold = ParseGold(gold_path, *gold_text);
   if (!gold.ok()) {
-    err << "refrain: " << EscapeControls(gold.status().message()) << "\n";
+    err << "refrain: " << CliMessage(gold.status()) << "\n";
     return kExitFindings;
   }
 
   ArticleCollector collector(err);
   const DocumentReader reader(read);
   if (absl::Status s = reader.Read(args.positional, &collector); !s.ok()) {
-    err << "refrain: " << EscapeControls(s.message()) << "\n";
+    err << "refrain: " << CliMessage(s) << "\n";
     return kExitFindings;
   }
   for (EvalArticle& article : collector.articles) {
@@ -140,7 +141,7 @@ int RunEval(const Args& args, std::ostream& out, std::ostream& err) {
   absl::StatusOr<EvalReport> report =
       Evaluate(engine->rules(), gold_path, *gold, collector.articles);
   if (!report.ok()) {
-    err << "refrain: " << EscapeControls(report.status().message()) << "\n";
+    err << "refrain: " << CliMessage(report.status()) << "\n";
     return kExitFindings;
   }
 

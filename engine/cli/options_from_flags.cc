@@ -5,6 +5,7 @@
 #include <thread>
 
 #include "absl/strings/str_split.h"
+#include "engine/cli/cli_message.h"
 #include "engine/cli/exit_code.h"
 #include "engine/text/escape.h"
 
@@ -87,9 +88,9 @@ namespace {
 // what it means; returns the exit code.
 int ReportRules(const absl::Status& status, const std::vector<Diagnostic>& diagnostics,
                 std::ostream& err) {
-  for (const Diagnostic& d : diagnostics) err << EscapeControls(d.ToString()) << "\n";
+  for (const Diagnostic& d : diagnostics) err << CliDiagnostic(d) << "\n";
   if (status.ok()) return kExitOk;
-  err << "refrain: " << EscapeControls(status.message()) << "\n";
+  err << "refrain: " << CliMessage(status) << "\n";
   return absl::IsInvalidArgument(status) ? kExitFindings : kExitUsage;
 }
 
@@ -153,7 +154,7 @@ bool OpenOutFlag(const Args& args, std::vector<std::string> inputs,
   absl::StatusOr<std::unique_ptr<OutputFile>> opened =
       OutputFile::Create(args.Get("out"), inputs);
   if (!opened.ok()) {
-    err << "refrain: " << EscapeControls(opened.status().message()) << "\n";
+    err << "refrain: " << CliMessage(opened.status()) << "\n";
     return false;
   }
   *file = *std::move(opened);

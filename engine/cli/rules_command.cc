@@ -1,6 +1,7 @@
 // refrain rules check|test
 #include "absl/strings/str_join.h"
 #include "engine/cli/cli.h"
+#include "engine/cli/cli_message.h"
 #include "engine/cli/commands.h"
 #include "engine/cli/flags.h"
 #include "engine/cli/options_from_flags.h"
@@ -77,7 +78,7 @@ int RunRules(const Args& args, bool check, std::ostream& out, std::ostream& err)
           << (total - failed) << "/" << total << " examples\n";
     }
   }
-  for (const Diagnostic& f : failures) err << EscapeControls(f.ToString()) << "\n";
+  for (const Diagnostic& f : failures) err << CliDiagnostic(f) << "\n";
   out << summary.claims << " claims, " << summary.examples << " examples, "
       << summary.failures << " failed\n";
   return summary.failures == 0 ? kExitOk : kExitFindings;

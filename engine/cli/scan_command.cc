@@ -7,6 +7,7 @@
 #include "absl/strings/str_split.h"
 
 #include "engine/cli/cli.h"
+#include "engine/cli/cli_message.h"
 #include "engine/cli/commands.h"
 #include "engine/cli/flags.h"
 #include "engine/cli/options_from_flags.h"
@@ -61,7 +62,7 @@ int RunScan(const Args& args, std::ostream& out, std::ostream& err) {
   // run part way.
   if (file != nullptr && output->good() && !run.stopped()) {
     if (absl::Status s = file->Commit(); !s.ok()) {
-      err << "refrain: " << EscapeControls(s.message()) << "\n";
+      err << "refrain: " << CliMessage(s) << "\n";
       result = kExitFindings;
     }
   }

@@ -5,6 +5,7 @@
 #include "absl/hash/hash.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_format.h"
+#include "engine/cli/cli_message.h"
 #include "engine/cli/exit_code.h"
 #include "engine/text/escape.h"
 
@@ -103,7 +104,7 @@ bool ScanRun::Skip(const absl::Status& error) {
   ShowProgress(true);
   ++skipped_;
   err_ << (strict_ ? "refrain: error: " : "refrain: skipped: ")
-       << EscapeControls(error.message()) << "\n";
+       << CliMessage(error) << "\n";
   return !strict_ && failed_.ok();
 }
 
@@ -121,7 +122,7 @@ int ScanRun::Run(const std::vector<std::string>& inputs, const ReadOptions& opti
   if (stopped_) status = absl::CancelledError("stopped");
   ShowProgress(true);
   if (!failed_.ok()) {
-    err_ << "refrain: " << EscapeControls(failed_.message()) << "\n";
+    err_ << "refrain: " << CliMessage(failed_) << "\n";
     return kExitFindings;
   }
   if (absl::IsCancelled(status)) {

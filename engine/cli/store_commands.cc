@@ -14,6 +14,7 @@
 #include "absl/strings/str_format.h"
 #include "absl/strings/str_split.h"
 #include "engine/cli/cli.h"
+#include "engine/cli/cli_message.h"
 #include "engine/cli/commands.h"
 #include "engine/cli/flags.h"
 #include "engine/cli/options_from_flags.h"
@@ -75,7 +76,7 @@ int Rescan(ClaimStore* store, const Engine& engine, bool force, std::ostream& ou
   if (!force) {
     absl::StatusOr<RescanReport> preview = refrain::Rescan(engine, store, /*dry_run=*/true);
     if (!preview.ok()) {
-      err << "refrain: " << EscapeControls(preview.status().message()) << "\n";
+      err << "refrain: " << CliMessage(preview.status()) << "\n";
       return kExitFindings;
     }
     int64_t removed = 0;
@@ -91,7 +92,7 @@ int Rescan(ClaimStore* store, const Engine& engine, bool force, std::ostream& ou
   }
   absl::StatusOr<RescanReport> report = refrain::Rescan(engine, store);
   if (!report.ok()) {
-    err << "refrain: " << EscapeControls(report.status().message()) << "\n";
+    err << "refrain: " << CliMessage(report.status()) << "\n";
     return kExitFindings;
   }
   PrintRescan(*report, limits, out);
@@ -162,7 +163,7 @@ int RunIngest(const Args& args, std::ostream& out, std::ostream& err) {
               });
   int result = run.Run(args.positional, read);
   if (absl::Status s = writer.Finish(); !s.ok()) {
-    if (!reported) err << "refrain: " << EscapeControls(s.message()) << "\n";
+    if (!reported) err << "refrain: " << CliMessage(s) << "\n";
     result = kExitFindings;
   }
   const StoreWriter::Counts& counts = writer.counts();
@@ -192,7 +193,7 @@ int RunQuery(const Args& args, std::ostream& out, std::ostream& err) {
                       : absl::DataLossError("cannot write output");
   });
   if (!status.ok()) {
-    err << "refrain: " << EscapeControls(status.message()) << "\n";
+    err << "refrain: " << CliMessage(status) << "\n";
     return kExitFindings;
   }
   if (format == "table") {
@@ -223,7 +224,7 @@ int RunStats(const Args& args, std::ostream& out, std::ostream& err) {
   if (store == nullptr) return code;
   absl::StatusOr<StoreStats> stats = store->Stats();
   if (!stats.ok()) {
-    err << "refrain: " << EscapeControls(stats.status().message()) << "\n";
+    err << "refrain: " << CliMessage(stats.status()) << "\n";
     return kExitFindings;
   }
   out << EscapeControls(store->path()) << ": " << stats->documents << " documents, " << stats->mentions
@@ -271,7 +272,7 @@ int RunExport(const Args& args, std::ostream& out, std::ostream& err) {
   });
   if (status.ok()) status = writer.Flush();
   if (!status.ok()) {
-    err << "refrain: " << EscapeControls(status.message()) << "\n";
+    err << "refrain: " << CliMessage(status) << "\n";
     return kExitFindings;
   }
   err << "refrain: exported " << count << " mentions\n";
@@ -294,7 +295,7 @@ int RunImport(const Args& args, std::ostream& out, std::ostream& err) {
     if (absl::Status s = path == "-" ? CheckReadableDescriptor(STDIN_FILENO, "stdin")
                                      : OpenForReading(path, &file);
         !s.ok()) {
-      err << "refrain: " << EscapeControls(s.message()) << "\n";
+      err << "refrain: " << CliMessage(s) << "\n";
       return kExitFindings;
     }
     std::istream* in = path == "-" ? &std::cin : &file;
@@ -304,7 +305,7 @@ int RunImport(const Args& args, std::ostream& out, std::ostream& err) {
         store->Import([&reader](Mention* m) { return reader.Next(m); }, &stored);
     total += stored;
     if (!status.ok()) {
-      err << "refrain: " << EscapeControls(status.message()) << "\n"
+      err << "refrain: " << CliMessage(status) << "\n"
           << "refrain: " << total << " mentions were imported into "
           << EscapeControls(store->path())
           << " before the error; nothing after it\n";

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <limits>
 
+#include "engine/cli/cli_message.h"
 #include "engine/cli/exit_code.h"
 #include "engine/text/escape.h"
 
@@ -34,7 +35,7 @@ std::unique_ptr<ClaimStore> OpenStore(const Args& args, bool create, std::ostrea
   absl::StatusOr<std::unique_ptr<ClaimStore>> store =
       ClaimStore::Open(args.Get("db"), options);
   if (!store.ok()) {
-    err << "refrain: " << EscapeControls(store.status().message()) << "\n";
+    err << "refrain: " << CliMessage(store.status()) << "\n";
     if (!absl::IsNotFound(store.status()) && !absl::IsFailedPrecondition(store.status())) {
       *code = kExitFindings;
     }

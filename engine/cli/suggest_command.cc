@@ -7,6 +7,7 @@
 #include "absl/strings/str_format.h"
 #include "absl/strings/str_split.h"
 #include "engine/cli/cli.h"
+#include "engine/cli/cli_message.h"
 #include "engine/cli/commands.h"
 #include "engine/cli/flags.h"
 #include "engine/cli/options_from_flags.h"
@@ -30,7 +31,7 @@ class NearMissCollector : public DocumentSink {
   }
   bool OnSkipped(const absl::Status& error) override {
     ++skipped;
-    err_ << "refrain: skipped: " << EscapeControls(error.message()) << "\n";
+    err_ << "refrain: skipped: " << CliMessage(error) << "\n";
     return !strict_;
   }
 
@@ -149,7 +150,7 @@ int RunSuggest(const Args& args, std::ostream& out, std::ostream& err) {
   }
   if (file != nullptr && output->good() && !stopped) {
     if (absl::Status s = file->Commit(); !s.ok()) {
-      err << "refrain: " << EscapeControls(s.message()) << "\n";
+      err << "refrain: " << CliMessage(s) << "\n";
       result = kExitFindings;
     }
   }

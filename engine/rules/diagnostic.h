@@ -21,6 +21,15 @@ struct Diagnostic {
   int column = 0;        // 1-based; 0 when unknown
   std::string claim_id;  // empty when the problem is not in a claim
   std::string message;
+  // What the problem is about, for a caller that adds advice in its own
+  // terms (the CLI names its flag or command); `message` is complete
+  // without it.
+  enum class Kind {
+    kOther,
+    kPatternTooLarge,  // over CompileOptions::max_pattern_memory
+    kUntestedClaim,    // a claim without example or counterexample sentences
+  };
+  Kind kind = Kind::kOther;
 
   // "file:line:col: error: claim 'id': message"; the parts that are
   // unknown are left out.

@@ -70,6 +70,8 @@ class RuleCompiler {
              std::string message) {
     Report(Diagnostic::Severity::kError, where, claim_id, std::move(message));
   }
+  // Marks the diagnostic reported last as being of `kind`.
+  void MarkLast(Diagnostic::Kind kind) { out_->back().kind = kind; }
 
   void CheckRuleSetName(const FieldLocator& root);
   void IndexLexicons(const FieldLocator& root);
@@ -310,8 +312,9 @@ bool RuleCompiler::CompilePattern(const FieldLocator& at, const char* field,
             absl::StrCat(field, " is too large: it needs more than RE2's "
                          "memory budget of ",
                          options_.max_pattern_memory,
-                         " bytes (--max-pattern-memory); split it into "
-                         "several patterns or use fewer repetitions"));
+                         " bytes; split it into several patterns or use "
+                         "fewer repetitions"));
+      MarkLast(Diagnostic::Kind::kPatternTooLarge);
       return false;
     }
     // Prefer RE2's message about the text as the author wrote it.
@@ -426,8 +429,8 @@ void RuleCompiler::CheckExamples(int index, const SourceLocation& claim_site,
   }
   if (claim.example_size() == 0 || claim.counterexample_size() == 0) {
     Report(Diagnostic::Severity::kWarning, claim_site, id,
-           "claim needs both `example` and `counterexample` sentences for "
-           "`refrain rules test` to check it");
+           "claim needs both `example` and `counterexample` sentences");
+    MarkLast(Diagnostic::Kind::kUntestedClaim);
   }
 }
 

@@ -7,6 +7,8 @@
 #include <set>
 #include <unordered_map>
 
+#include "absl/status/status.h"
+#include "absl/strings/cord.h"
 #include "absl/strings/str_cat.h"
 #include "engine/util/fingerprint.h"
 #include "engine/util/proto_util.h"
@@ -208,6 +210,18 @@ struct ClaimStore::Rep {
   mutable std::unordered_map<const char*, sqlite3_stmt*> cache;
 };
 
+namespace {
+
+// `status` with the payload "refrain.store" set to `problem` ("damaged",
+// "locked"), so that a caller can add its own advice (the CLI names the
+// command that rebuilds or writes a store) to the library's message.
+absl::Status WithStoreProblem(absl::Status status, absl::string_view problem) {
+  status.SetPayload("refrain.store", absl::Cord(problem));
+  return status;
+}
+
+}  // namespace
+
 absl::Status ClaimStore::Rep::Error(int code, const std::string& what) const {
   const std::string message = absl::StrCat(
       path, ": ", what, ": ", db != nullptr ? sqlite3_errmsg(db) : sqlite3_errstr(code));
@@ -216,15 +230,17 @@ absl::Status ClaimStore::Rep::Error(int code, const std::string& what) const {
       return absl::FailedPreconditionError(
           absl::StrCat(path, ": not a refrain store (not an SQLite database)"));
     case SQLITE_CORRUPT:
-      return absl::DataLossError(
-          absl::StrCat(path, ": the store is damaged (", sqlite3_errstr(code),
-                       "); restore it from a backup or rebuild it with "
-                       "`refrain import`"));
+      return WithStoreProblem(
+          absl::DataLossError(absl::StrCat(path, ": the store is damaged (",
+                                           sqlite3_errstr(code),
+                                           "); restore it from a backup or rebuild it")),
+          "damaged");
     case SQLITE_BUSY:
     case SQLITE_LOCKED:
-      return absl::UnavailableError(absl::StrCat(
-          path, ": locked by another writer (another `refrain ingest`?); "
-                 "try again when it is done"));
+      return WithStoreProblem(
+          absl::UnavailableError(absl::StrCat(
+              path, ": locked by another writer; try again when it is done")),
+          "locked");
     case SQLITE_FULL:
       return absl::ResourceExhaustedError(message);
     case SQLITE_CANTOPEN:

@@ -9,7 +9,9 @@
 #include <iostream>
 #include <system_error>
 
+#include "absl/status/status.h"
 #include "absl/strings/ascii.h"
+#include "absl/strings/cord.h"
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_split.h"
@@ -31,6 +33,15 @@ absl::Status Problem(absl::string_view path, int line, absl::string_view what) {
   return absl::InvalidArgumentError(
       line > 0 ? absl::StrCat(path, ":", line, ": ", what)
                : absl::StrCat(path, ": ", what));
+}
+
+// `status` (an error) marked as one of exceeding
+// `ReadOptions::max_document_bytes`: its payload "refrain.limit" is
+// "max_document_bytes", so that a caller can name the setting in its own
+// terms (the CLI adds its flag) while the message stays the library's.
+absl::Status OverDocumentLimit(absl::Status status) {
+  status.SetPayload("refrain.limit", absl::Cord("max_document_bytes"));
+  return status;
 }
 
 // Checks the bytes of one article: not empty, not binary, valid UTF-8.
@@ -88,10 +99,9 @@ bool DocumentSink::OnJsonLine(const DocumentReader& reader, const std::string& p
 absl::StatusOr<Document> DocumentReader::ParseText(const std::string& path,
                                                    std::string content) const {
   if (content.size() > options_.max_document_bytes) {
-    return Problem(path, 0, absl::StrCat("article of ", content.size(),
-                                         " bytes exceeds the limit of ",
-                                         options_.max_document_bytes,
-                                         " bytes (--max-document-bytes)"));
+    return OverDocumentLimit(Problem(
+        path, 0, absl::StrCat("article of ", content.size(), " bytes exceeds the limit of ",
+                              options_.max_document_bytes, " bytes")));
   }
   absl::string_view rest = content;
   size_t skipped = absl::ConsumePrefix(&rest, kBom) ? kBom.size() : 0;
@@ -160,10 +170,9 @@ absl::StatusOr<Document> DocumentReader::ParseJsonLine(const std::string& path,
                                                        int line_number,
                                                        absl::string_view line) const {
   if (line.size() > options_.max_document_bytes) {
-    return Problem(path, line_number,
-                   absl::StrCat("line of ", line.size(), " bytes exceeds the limit of ",
-                                options_.max_document_bytes,
-                                " bytes (--max-document-bytes)"));
+    return OverDocumentLimit(Problem(
+        path, line_number, absl::StrCat("line of ", line.size(), " bytes exceeds the limit of ",
+                                        options_.max_document_bytes, " bytes")));
   }
   absl::string_view trimmed = absl::StripAsciiWhitespace(line);
   if (trimmed.empty() || trimmed[0] != '{') {
@@ -224,9 +233,9 @@ bool DocumentReader::ReadJsonLines(const std::string& path, std::istream& in,
     if (read == LineRead::kEnd) break;
     if (read == LineRead::kTooLong) {
       any = true;
-      if (!sink->OnSkipped(Problem(path, number, absl::StrCat(
-              "line exceeds the limit of ", options_.max_document_bytes,
-              " bytes (--max-document-bytes)")))) {
+      if (!sink->OnSkipped(OverDocumentLimit(Problem(
+              path, number, absl::StrCat("line exceeds the limit of ",
+                                         options_.max_document_bytes, " bytes"))))) {
         return false;
       }
       continue;
@@ -259,8 +268,13 @@ bool DocumentReader::ReadFile(const std::string& path, DocumentSink* sink) const
     return ReadJsonLines(path, in, sink);
   }
   absl::StatusOr<std::string> content =
-      ReadFileUpTo(path, options_.max_document_bytes, "article", "--max-document-bytes");
-  if (!content.ok()) return sink->OnSkipped(content.status());
+      ReadFileUpTo(path, options_.max_document_bytes, "article", "");
+  if (!content.ok()) {
+    // OutOfRange is ReadFileUpTo's "exceeds the limit".
+    return sink->OnSkipped(absl::IsOutOfRange(content.status())
+                               ? OverDocumentLimit(content.status())
+                               : content.status());
+  }
   absl::StatusOr<Document> doc = ParseText(path, *std::move(content));
   if (!doc.ok()) return sink->OnSkipped(doc.status());
   sink->OnDocument(std::move(*doc), path);

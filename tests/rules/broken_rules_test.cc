@@ -45,9 +45,8 @@ TEST(BrokenRules, ReportsEveryErrorWithFileLineAndColumn) {
               "string; make sure some part of it is not optional (look for `?`, "
               "`*` or an empty alternative)",
           f + "13:25: error: claim 'too_large': pattern is too large: it needs "
-              "more than RE2's memory budget of 8388608 bytes "
-              "(--max-pattern-memory); split it into several patterns or use "
-              "fewer repetitions",
+              "more than RE2's memory budget of 8388608 bytes; split it into "
+              "several patterns or use fewer repetitions",
           f + "14:35: error: claim 'backspace': control character U+0008 in "
               "pattern; the text format read \"\\b\" as a backspace: write "
               "\"\\\\b\" for RE2's word boundary",

@@ -7,6 +7,7 @@
 #include <fstream>
 #include <type_traits>
 
+#include "absl/strings/cord.h"
 #include "absl/strings/str_cat.h"
 #include "engine/match/scanner.h"
 #include "engine/store/store_writer.h"
@@ -397,8 +398,9 @@ TEST(ClaimStore, ASecondWriterWaitsThenFailsClearly) {
   ASSERT_NE(store, nullptr);
   absl::Status status = store->Ingest(Doc("a", "A", "", "x"), {}).status();
   EXPECT_TRUE(absl::IsUnavailable(status)) << status;
-  EXPECT_EQ(status.message(), path + ": locked by another writer (another `refrain "
-                                     "ingest`?); try again when it is done");
+  // In the library's terms; the payload lets the CLI name `refrain ingest`.
+  EXPECT_EQ(status.message(), path + ": locked by another writer; try again when it is done");
+  EXPECT_EQ(status.GetPayload("refrain.store"), absl::Cord("locked"));
   sqlite3_exec(holder, "ROLLBACK", nullptr, nullptr, nullptr);
   sqlite3_close(holder);
   EXPECT_TRUE(store->Ingest(Doc("a", "A", "", "x"), {}).ok());

@@ -11,6 +11,8 @@ namespace refrain {
 namespace {
 
 using ::testing::ElementsAre;
+using ::testing::HasSubstr;
+using ::testing::Not;
 
 const DocumentReader& Reader() {
   static const DocumentReader* reader = [] {
@@ -82,7 +84,19 @@ TEST(DocumentReader, RejectsBadTextArticlesWithFileAndLine) {
   EXPECT_EQ(TextError("---\ndate: 2025-02-29\n---\nBody."),
             "a.txt:2: date \"2025-02-29\" is not YYYY, YYYY-MM or YYYY-MM-DD");
   EXPECT_EQ(TextError(std::string(1001, 'a')),
-            "a.txt: article of 1001 bytes exceeds the limit of 1000 bytes (--max-document-bytes)");
+            "a.txt: article of 1001 bytes exceeds the limit of 1000 bytes");
+}
+
+// The library says which limit in its own terms, with a payload; a caller
+// (the CLI) names its flag, so the message holds none.
+TEST(DocumentReader, MarksEveryLimitErrorWithAPayloadAndNoFlag) {
+  absl::StatusOr<Document> text = Reader().ParseText("a.txt", std::string(1001, 'a'));
+  absl::StatusOr<Document> line =
+      Reader().ParseJsonLine("f.jsonl", 1, std::string(1001, ' '));
+  for (const absl::Status& s : {text.status(), line.status()}) {
+    EXPECT_THAT(std::string(s.message()), Not(HasSubstr("--"))) << s;
+    EXPECT_EQ(s.GetPayload("refrain.limit"), absl::Cord("max_document_bytes")) << s;
+  }
 }
 
 TEST(DocumentReader, ParsesJsonLinesKeepingOtherKeysAsMetadata) {
