@@ -2,6 +2,8 @@
 
 #include "absl/strings/cord.h"
 #include "absl/strings/string_view.h"
+#include "engine/store/claim_store.h"
+#include "engine/text/document_reader.h"
 #include "engine/text/escape.h"
 
 namespace refrain {
@@ -28,13 +30,13 @@ std::string Payload(const absl::Status& status, absl::string_view key) {
 
 std::string CliMessage(const absl::Status& status) {
   std::string message(status.message());
-  if (Payload(status, "refrain.limit") == "max_document_bytes") {
+  if (Payload(status, kLimitPayload) == kMaxDocumentBytes) {
     message += " (--max-document-bytes)";
   }
-  const std::string store = Payload(status, "refrain.store");
-  if (store == "damaged") {
+  const std::string store = Payload(status, kStoreProblemPayload);
+  if (store == kStoreDamaged) {
     message += " with `refrain import`";
-  } else if (store == "locked") {
+  } else if (store == kStoreLocked) {
     message = BeforeAdvice(message, " (another `refrain ingest`?)");
   }
   return EscapeControls(message);

@@ -8,8 +8,8 @@
 //   err << "refrain: " << CliMessage(status) << "\n";
 //   err << CliDiagnostic(diagnostic) << "\n";
 //
-// Payloads read: "refrain.limit" = "max_document_bytes" (DocumentReader),
-// "refrain.store" = "damaged" | "locked" (ClaimStore).
+// Payloads read: kLimitPayload (document_reader.h) and kStoreProblemPayload
+// (claim_store.h).
 //
 // Thread-safe: pure functions.
 #ifndef REFRAIN_ENGINE_CLI_CLI_MESSAGE_H_

@@ -212,11 +212,9 @@ struct ClaimStore::Rep {
 
 namespace {
 
-// `status` with the payload "refrain.store" set to `problem` ("damaged",
-// "locked"), so that a caller can add its own advice (the CLI names the
-// command that rebuilds or writes a store) to the library's message.
+// `status` with the payload kStoreProblemPayload set to `problem`.
 absl::Status WithStoreProblem(absl::Status status, absl::string_view problem) {
-  status.SetPayload("refrain.store", absl::Cord(problem));
+  status.SetPayload(kStoreProblemPayload, absl::Cord(problem));
   return status;
 }
 
@@ -234,13 +232,13 @@ absl::Status ClaimStore::Rep::Error(int code, const std::string& what) const {
           absl::DataLossError(absl::StrCat(path, ": the store is damaged (",
                                            sqlite3_errstr(code),
                                            "); restore it from a backup or rebuild it")),
-          "damaged");
+          kStoreDamaged);
     case SQLITE_BUSY:
     case SQLITE_LOCKED:
       return WithStoreProblem(
           absl::UnavailableError(absl::StrCat(
               path, ": locked by another writer; try again when it is done")),
-          "locked");
+          kStoreLocked);
     case SQLITE_FULL:
       return absl::ResourceExhaustedError(message);
     case SQLITE_CANTOPEN:

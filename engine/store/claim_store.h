@@ -84,6 +84,14 @@ struct StoreStats {
 // document, so that ingesting it again changes nothing.
 std::string ContentHash(const Document& document);
 
+// A damaged store's DataLoss and a locked store's Unavailable error carry
+// the payload kStoreProblemPayload = kStoreDamaged or kStoreLocked, so that
+// a caller can add its own advice (the CLI names the command that rebuilds
+// or writes a store) to the library's message.
+inline constexpr char kStoreProblemPayload[] = "refrain.store";
+inline constexpr char kStoreDamaged[] = "damaged";
+inline constexpr char kStoreLocked[] = "locked";
+
 // Turns off SQLite's allocation statistics for the whole process: SQLite
 // otherwise counts every allocation under one global mutex, a tenth of the
 // store writer's time in `refrain ingest`. Call it once at program start,

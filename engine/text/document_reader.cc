@@ -36,11 +36,9 @@ absl::Status Problem(absl::string_view path, int line, absl::string_view what) {
 }
 
 // `status` (an error) marked as one of exceeding
-// `ReadOptions::max_document_bytes`: its payload "refrain.limit" is
-// "max_document_bytes", so that a caller can name the setting in its own
-// terms (the CLI adds its flag) while the message stays the library's.
+// `ReadOptions::max_document_bytes` (kLimitPayload).
 absl::Status OverDocumentLimit(absl::Status status) {
-  status.SetPayload("refrain.limit", absl::Cord("max_document_bytes"));
+  status.SetPayload(kLimitPayload, absl::Cord(kMaxDocumentBytes));
   return status;
 }
 

@@ -29,6 +29,12 @@
 
 namespace refrain {
 
+// An error of exceeding `ReadOptions::max_document_bytes` carries the
+// payload kLimitPayload = kMaxDocumentBytes, so that a caller can name the
+// setting in its own terms (the CLI its flag).
+inline constexpr char kLimitPayload[] = "refrain.limit";
+inline constexpr char kMaxDocumentBytes[] = "max_document_bytes";
+
 struct ReadOptions {
   // `Document.source` for articles that do not name one. Default: empty.
   std::string default_source;

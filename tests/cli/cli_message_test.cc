@@ -7,6 +7,7 @@
 #include "absl/status/status.h"
 #include "absl/strings/cord.h"
 #include "engine/rules/diagnostic.h"
+#include "engine/store/claim_store.h"
 #include "engine/text/document_reader.h"
 #include "gtest/gtest.h"
 
@@ -34,13 +35,13 @@ TEST(CliMessage, NamesTheCommandsThatRebuildOrLockAStore) {
   EXPECT_EQ(CliMessage(WithPayload(
                 absl::DataLossError("s.db: the store is damaged (database disk image "
                                     "is malformed); restore it from a backup or rebuild it"),
-                "refrain.store", "damaged")),
+                kStoreProblemPayload, kStoreDamaged)),
             "s.db: the store is damaged (database disk image is malformed); restore "
             "it from a backup or rebuild it with `refrain import`");
   EXPECT_EQ(CliMessage(WithPayload(
                 absl::UnavailableError("a; b.db: locked by another writer; try again "
                                        "when it is done"),
-                "refrain.store", "locked")),
+                kStoreProblemPayload, kStoreLocked)),
             "a; b.db: locked by another writer (another `refrain ingest`?); try again "
             "when it is done");
 }

@@ -400,7 +400,7 @@ TEST(ClaimStore, ASecondWriterWaitsThenFailsClearly) {
   EXPECT_TRUE(absl::IsUnavailable(status)) << status;
   // In the library's terms; the payload lets the CLI name `refrain ingest`.
   EXPECT_EQ(status.message(), path + ": locked by another writer; try again when it is done");
-  EXPECT_EQ(status.GetPayload("refrain.store"), absl::Cord("locked"));
+  EXPECT_EQ(status.GetPayload(kStoreProblemPayload), absl::Cord(kStoreLocked));
   sqlite3_exec(holder, "ROLLBACK", nullptr, nullptr, nullptr);
   sqlite3_close(holder);
   EXPECT_TRUE(store->Ingest(Doc("a", "A", "", "x"), {}).ok());

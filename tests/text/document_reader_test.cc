@@ -95,7 +95,7 @@ TEST(DocumentReader, MarksEveryLimitErrorWithAPayloadAndNoFlag) {
       Reader().ParseJsonLine("f.jsonl", 1, std::string(1001, ' '));
   for (const absl::Status& s : {text.status(), line.status()}) {
     EXPECT_THAT(std::string(s.message()), Not(HasSubstr("--"))) << s;
-    EXPECT_EQ(s.GetPayload("refrain.limit"), absl::Cord("max_document_bytes")) << s;
+    EXPECT_EQ(s.GetPayload(kLimitPayload), absl::Cord(kMaxDocumentBytes)) << s;
   }
 }
 
