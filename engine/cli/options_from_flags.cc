@@ -1,6 +1,8 @@
 #include "engine/cli/options_from_flags.h"
 
 #include <algorithm>
+#include <cerrno>
+#include <cstring>
 #include <limits>
 #include <thread>
 
@@ -159,6 +161,21 @@ bool OpenOutFlag(const Args& args, std::vector<std::string> inputs,
   }
   *file = *std::move(opened);
   return true;
+}
+
+int FinishOutput(std::ostream* output, OutputFile* file, bool stopped, int result,
+                 std::ostream& err) {
+  if (!output->flush() && result == kExitOk) {
+    err << "refrain: cannot write output: " << std::strerror(errno) << "\n";
+    result = kExitFindings;
+  }
+  if (file != nullptr && output->good() && !stopped) {
+    if (absl::Status s = file->Commit(); !s.ok()) {
+      err << "refrain: " << CliMessage(s) << "\n";
+      result = kExitFindings;
+    }
+  }
+  return result;
 }
 
 void NoteClaimsWithoutAnchors(const std::vector<const CompiledClaim*>& skipped,

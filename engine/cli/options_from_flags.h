@@ -78,6 +78,13 @@ int ThreadsFromFlags(const Args& args);
 bool OpenOutFlag(const Args& args, std::vector<std::string> inputs,
                  std::unique_ptr<OutputFile>* file, std::ostream& err);
 
+// Ends output written to `output` (the stream of `file` from OpenOutFlag,
+// or standard output): a failed flush turns an exit code of kExitOk into
+// kExitFindings, and `file`, when there is one, replaces its target unless
+// writing failed or the run was `stopped` part way. Returns the exit code.
+int FinishOutput(std::ostream* output, OutputFile* file, bool stopped, int result,
+                 std::ostream& err);
+
 }  // namespace refrain
 
 #endif  // REFRAIN_ENGINE_CLI_OPTIONS_FROM_FLAGS_H_

@@ -53,20 +53,10 @@ int RunScan(const Args& args, std::ostream& out, std::ostream& err) {
                                                       std::strerror(errno)));
       });
   int result = run.Run(args.positional, read);
-  if (!output->flush() && result == kExitOk) {
-    err << "refrain: cannot write output: " << std::strerror(errno) << "\n";
-    result = kExitFindings;
-  }
   // The records of inputs that were skipped are not missing, so the file
   // replaces the old one unless writing it failed or --strict stopped the
   // run part way.
-  if (file != nullptr && output->good() && !run.stopped()) {
-    if (absl::Status s = file->Commit(); !s.ok()) {
-      err << "refrain: " << CliMessage(s) << "\n";
-      result = kExitFindings;
-    }
-  }
-  return result;
+  return FinishOutput(output, file.get(), run.stopped(), result, err);
 }
 
 }  // namespace

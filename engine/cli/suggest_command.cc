@@ -144,17 +144,7 @@ int RunSuggest(const Args& args, std::ostream& out, std::ostream& err) {
       << claims.size() << " claims, " << groups.size() << " phrasings\n";
 
   int result = collector.skipped > 0 ? kExitFindings : kExitOk;
-  if (!output->flush() && result == kExitOk) {
-    err << "refrain: cannot write output: " << std::strerror(errno) << "\n";
-    result = kExitFindings;
-  }
-  if (file != nullptr && output->good() && !stopped) {
-    if (absl::Status s = file->Commit(); !s.ok()) {
-      err << "refrain: " << CliMessage(s) << "\n";
-      result = kExitFindings;
-    }
-  }
-  return result;
+  return FinishOutput(output, file.get(), stopped, result, err);
 }
 
 }  // namespace

@@ -146,13 +146,8 @@ std::vector<Document> SampleCorpus() {
     EXPECT_FALSE(testing::UnderCi()) << "REFRAIN_SHARED is not set under CI";
     return docs;
   }
-  DocumentReader reader{ReadOptions()};
-  for (const auto& entry : std::filesystem::directory_iterator(
-           *testing::SharedDir() + "/corpus/seeds")) {
-    auto doc = reader.ParseText(entry.path().string(),
-                                testing::ReadFileOrDie(entry.path().string()));
-    EXPECT_TRUE(doc.ok()) << doc.status();
-    if (doc.ok()) docs.push_back(std::move(*doc));
+  for (Document& doc : testing::ReadArticles(*testing::SharedDir() + "/corpus/seeds")) {
+    docs.push_back(std::move(doc));
   }
   return docs;
 }

@@ -51,11 +51,11 @@ bool UnderCi() {
   return ci != nullptr && std::string(ci) == "true";
 }
 
-std::vector<Document> ProjectCorpus() {
+std::vector<Document> ReadArticles(const std::string& dir) {
   std::vector<Document> docs;
   DocumentReader reader{ReadOptions()};
   std::vector<std::filesystem::path> paths;
-  for (const auto& entry : std::filesystem::directory_iterator("tests/testdata/corpus")) {
+  for (const auto& entry : std::filesystem::directory_iterator(dir)) {
     if (entry.path().extension() == ".txt") paths.push_back(entry.path());
   }
   std::sort(paths.begin(), paths.end());
@@ -64,6 +64,11 @@ std::vector<Document> ProjectCorpus() {
     EXPECT_TRUE(doc.ok()) << doc.status();
     if (doc.ok()) docs.push_back(std::move(*doc));
   }
+  return docs;
+}
+
+std::vector<Document> ProjectCorpus() {
+  std::vector<Document> docs = ReadArticles("tests/testdata/corpus");
   EXPECT_GE(docs.size(), 5u) << "the project corpus is missing";
   return docs;
 }

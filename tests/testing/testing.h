@@ -37,8 +37,12 @@ bool UnderCi();
     }                                                                     \
   } while (false)
 
+// The articles (*.txt) in `dir`, in name order, read with the real reader;
+// fails the test for any it cannot read.
+std::vector<Document> ReadArticles(const std::string& dir);
+
 // The project's own corpus of invented articles (tests/testdata/corpus),
-// which every clone has: the articles, read with the real reader.
+// which every clone has.
 std::vector<Document> ProjectCorpus();
 
 // The UTF-8 form of code point `cp`, unchecked (surrogates are encoded
