@@ -3,7 +3,7 @@
 #include <algorithm>
 
 #include "absl/strings/str_cat.h"
-#include "engine/cli/cli_message.h"
+#include "engine/cli/exit_code.h"
 #include "engine/cli/commands.h"
 #include "engine/text/escape.h"
 
@@ -64,35 +64,45 @@ const std::vector<Command>& AllCommands() {
   return *kCommands;
 }
 
-int RunCli(const std::vector<std::string>& args, std::ostream& out,
-           std::ostream& err) {
+namespace {
+
+// Runs the command `args` names. Returns the status of the command, or a
+// usage error for no command, an unknown one or flags its table refuses.
+absl::Status RunCommand(const std::vector<std::string>& args, std::ostream& out,
+                        std::ostream& err) {
   if (args.empty()) {
     err << Usage();
-    return kExitUsage;
+    return UsageError("");
   }
   const std::string& name = args[0];
   if (name == "help" || name == "--help" || name == "-h") {
     out << Usage();
-    return kExitOk;
+    return absl::OkStatus();
   }
   const Command* command = FindCommand(args);
   if (command == nullptr) {
     err << "refrain: unknown command '" << name
         << (args.size() >= 2 && name == "rules" ? " " + args[1] : "") << "'\n\n"
         << Usage();
-    return kExitUsage;
+    return UsageError("");
   }
   const size_t first = name == "rules" ? 2 : 1;
   if (std::find(args.begin() + first, args.end(), "--help") != args.end()) {
     out << command->usage << "\nflags:\n" << FlagHelp(command->flags);
-    return kExitOk;
+    return absl::OkStatus();
   }
   Args parsed;
   if (absl::Status s = ParseArgs(command->flags, args, first, &parsed); !s.ok()) {
-    err << "refrain: " << CliMessage(s) << "\n";
-    return kExitUsage;
+    return UsageError(s);
   }
   return command->run(parsed, out, err);
+}
+
+}  // namespace
+
+int RunCli(const std::vector<std::string>& args, std::ostream& out,
+           std::ostream& err) {
+  return PrintStatus(RunCommand(args, out, err), err);
 }
 
 }  // namespace refrain

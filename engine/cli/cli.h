@@ -14,7 +14,9 @@
 namespace refrain {
 
 // Runs the command `args` (without the program name); writes results to
-// `out` and diagnostics to `err`. Returns the exit code.
+// `out` and diagnostics to `err`. The one place where a command's failure is
+// printed and becomes an exit code (PrintStatus, exit_code.h): returns
+// kExitOk, kExitFindings or kExitUsage.
 int RunCli(const std::vector<std::string>& args, std::ostream& out,
            std::ostream& err);
 

@@ -7,7 +7,7 @@
 
 #include "absl/strings/match.h"
 #include "engine/cli/cli.h"
-#include "engine/cli/cli_message.h"
+#include "engine/cli/exit_code.h"
 #include "engine/cli/commands.h"
 #include "engine/cli/flags.h"
 #include "engine/cli/options_from_flags.h"
@@ -18,67 +18,55 @@
 #include "engine/store/mention_stream.h"
 #include "engine/text/escape.h"
 #include "engine/util/file_util.h"
+#include "engine/util/status_macros.h"
 
 namespace refrain {
 
 namespace {
 
-// The mentions of --db or --mentions that `query` selects. Returns the exit
-// code: kExitOk, or the code of what it printed to `err`.
-int LoadMentions(const Args& args, const MentionQuery& query, std::vector<Mention>* mentions,
-                 std::ostream& err) {
+// The mentions of --db or --mentions that `query` selects. Fails with a
+// UsageError when --db is not a store or --mentions cannot be opened, and
+// with the error of reading them.
+absl::Status LoadMentions(const Args& args, const MentionQuery& query,
+                          std::vector<Mention>* mentions) {
   if (args.Has("db")) {
-    int code;
-    std::unique_ptr<ClaimStore> store = OpenStore(args, /*create=*/false, err, &code);
-    if (store == nullptr) return code;
-    absl::Status status = store->Query(query, [mentions](const StoredMention& m) {
+    ASSIGN_OR_RETURN(const std::unique_ptr<ClaimStore> store,
+                     OpenStore(args, /*create=*/false));
+    return store->Query(query, [mentions](const StoredMention& m) {
       mentions->push_back(m.mention());
       return absl::OkStatus();
     });
-    if (!status.ok()) {
-      err << "refrain: " << CliMessage(status) << "\n";
-      return kExitFindings;
-    }
-    return kExitOk;
   }
   const std::string path = args.Get("mentions");
   std::ifstream in;
   if (absl::Status s = OpenForReading(path, &in); !s.ok()) {  // not /dev/zero
-    err << "refrain: " << CliMessage(s) << "\n";
-    return kExitUsage;
+    return UsageError(s);
   }
   MentionSource reader(&in, absl::EndsWith(path, ".binpb") ? MentionFormat::kBinpb
                                                              : MentionFormat::kJsonl,
                        path);
   while (true) {
     Mention m;
-    absl::StatusOr<bool> more = reader.Next(&m);
-    if (!more.ok()) {
-      err << "refrain: " << CliMessage(more.status()) << "\n";
-      return kExitFindings;
-    }
-    if (!*more) return kExitOk;
+    ASSIGN_OR_RETURN(const bool more, reader.Next(&m));
+    if (!more) return absl::OkStatus();
     if (query.Matches(m)) mentions->push_back(std::move(m));
   }
 }
 
-int RunDiff(const Args& args, std::ostream& out, std::ostream& err) {
+absl::Status RunDiff(const Args& args, std::ostream& out, std::ostream& err) {
   if (args.Has("db") == args.Has("mentions")) {
-    err << "refrain: diff reads either --db=FILE (a claim store) or --mentions=FILE "
-           "(a .jsonl or .binpb mention stream)\n";
-    return kExitUsage;
+    return UsageError("diff reads either --db=FILE (a claim store) or --mentions=FILE "
+                      "(a .jsonl or .binpb mention stream)");
   }
   const ReportFormat format = *ParseReportFormat(args.Get("format", "text"));  // checked
   const MentionQuery query = MentionQueryFromFlags(args);
   // Opened first, so that an output that is the input is refused before
   // anything is read; written whole, or not at all.
-  std::unique_ptr<OutputFile> file;
-  if (!OpenOutFlag(args, {args.Get("db", "-"), args.Get("mentions", "-")}, &file, err)) {
-    return kExitUsage;
-  }
+  ASSIGN_OR_RETURN(const std::unique_ptr<OutputFile> file,
+                   OpenOutFlag(args, {args.Get("db", "-"), args.Get("mentions", "-")}));
 
   std::vector<Mention> mentions;
-  if (int code = LoadMentions(args, query, &mentions, err); code != kExitOk) return code;
+  RETURN_IF_ERROR(LoadMentions(args, query, &mentions));
 
   RenderOptions render;
   if (args.Has("title")) render.title = args.Get("title");
@@ -87,16 +75,13 @@ int RunDiff(const Args& args, std::ostream& out, std::ostream& err) {
   const std::string text = RenderReport(BuildReport(mentions), format, render);
   if (file != nullptr) {
     file->stream() << text;
-    if (absl::Status s = file->Commit(); !s.ok()) {
-      err << "refrain: " << CliMessage(s) << "\n";
-      return kExitFindings;
-    }
+    RETURN_IF_ERROR(file->Commit());
     err << "refrain: wrote the " << EscapeControls(args.Get("format", "text")) << " report of "
         << mentions.size() << " mentions to " << EscapeControls(args.Get("out")) << "\n";
   } else {
     out << text;
   }
-  return kExitOk;
+  return absl::OkStatus();
 }
 
 }  // namespace

@@ -3,16 +3,19 @@
 #include <limits>
 
 #include "absl/strings/numbers.h"
+#include "absl/strings/str_cat.h"
 #include "absl/strings/str_format.h"
 #include "engine/cli/cli.h"
 #include "engine/cli/cli_message.h"
 #include "engine/cli/commands.h"
+#include "engine/cli/exit_code.h"
 #include "engine/cli/flags.h"
 #include "engine/cli/options_from_flags.h"
 #include "engine/eval/evaluator.h"
 #include "engine/suggest/near_miss.h"
 #include "engine/text/escape.h"
 #include "engine/util/file_util.h"
+#include "engine/util/status_macros.h"
 #include "google/protobuf/util/json_util.h"
 
 namespace refrain {
@@ -97,78 +100,75 @@ void PrintText(const EvalReport& report, std::ostream& out) {
   }
 }
 
-int RunEval(const Args& args, std::ostream& out, std::ostream& err) {
-  const std::string format = args.Get("format", "text");
-  const double min_recall = args.Real("min-recall", 0);
-  const int64_t max_trap_hits = args.Int("max-trap-hits", -1);
-  if (!args.Has("gold") || args.positional.empty()) {
-    err << "refrain: eval needs --gold=FILE and the annotated articles (INPUT...)\n";
-    return kExitUsage;
-  }
-  NearMissOptions near_miss_options;
-  near_miss_options.min_anchors = MinAnchorsFromFlags(args);
-  const ReadOptions read = ReadOptionsFromFlags(args);
-  int code;
-  std::unique_ptr<Engine> engine = EngineFromFlags(args, "eval", err, &code);
-  if (engine == nullptr) return code;
-  near_miss_options.max_sentence_bytes = engine->scan_options().max_sentence_bytes;
-  const NearMissFinder finder(engine->rules(), near_miss_options);
-  NoteClaimsWithoutAnchors(finder.skipped(), "", err);
-
-  const std::string gold_path = args.Get("gold");
-  absl::StatusOr<std::string> gold_text =
-      ReadFileUpTo(gold_path, kMaxGoldBytes, "gold file", "");
-  if (!gold_text.ok()) {
-    err << "refrain: " << CliMessage(gold_text.status()) << "\n";
-    return kExitFindings;
-  }
-  absl::StatusOr<std::vector<GoldRow>> gold = ParseGold(gold_path, *gold_text);
-  if (!gold.ok()) {
-    err << "refrain: " << CliMessage(gold.status()) << "\n";
-    return kExitFindings;
-  }
-
-  ArticleCollector collector(err);
-  const DocumentReader reader(read);
-  if (absl::Status s = reader.Read(args.positional, &collector); !s.ok()) {
-    err << "refrain: " << CliMessage(s) << "\n";
-    return kExitFindings;
-  }
-  for (EvalArticle& article : collector.articles) {
-    article.mentions = engine->Scan(article.document);
-    finder.Find(article.document, &article.near_misses);
-  }
-  absl::StatusOr<EvalReport> report =
-      Evaluate(engine->rules(), gold_path, *gold, collector.articles);
-  if (!report.ok()) {
-    err << "refrain: " << CliMessage(report.status()) << "\n";
-    return kExitFindings;
-  }
-
+// Prints `report` as `format` ("text" or "json") to `out`.
+void PrintReport(const EvalReport& report, const std::string& format, std::ostream& out) {
   if (format == "json") {
     google::protobuf::util::JsonPrintOptions json;
     json.add_whitespace = true;
     json.always_print_primitive_fields = true;
     json.preserve_proto_field_names = true;
     std::string text;
-    (void)google::protobuf::util::MessageToJsonString(*report, &text, json);  // cannot fail
+    (void)google::protobuf::util::MessageToJsonString(report, &text, json);  // cannot fail
     out << text;
   } else {
-    PrintText(*report, out);
+    PrintText(report, out);
   }
-  const EvalReport::Score& overall = report->overall();
-  int result = collector.skipped > 0 ? kExitFindings : kExitOk;
+}
+
+// The gold rows of the gold file at `path`.
+absl::StatusOr<std::vector<GoldRow>> ReadGold(const std::string& path) {
+  ASSIGN_OR_RETURN(const std::string text, ReadFileUpTo(path, kMaxGoldBytes, "gold file", ""));
+  return ParseGold(path, text);
+}
+
+// How the scores of `overall` compare with --min-recall and --max-trap-hits:
+// OutOfRange saying which threshold was crossed (the second, if both, as a
+// note); otherwise ReportedFindings when `skipped` inputs were reported, or
+// OK.
+absl::Status CheckThresholds(const EvalReport::Score& overall, const Args& args,
+                             int skipped) {
+  const double min_recall = args.Real("min-recall", 0);
+  const int64_t max_trap_hits = args.Int("max-trap-hits", -1);
+  absl::Status status = skipped > 0 ? ReportedFindings() : absl::OkStatus();
   if (overall.recall() < min_recall) {
-    err << absl::StrFormat("refrain: recall %.3f (%d of %d) is below --min-recall=%g\n",
-                           overall.recall(), overall.found(), overall.total(), min_recall);
-    result = kExitFindings;
+    status = absl::OutOfRangeError(
+        absl::StrFormat("recall %.3f (%d of %d) is below --min-recall=%g", overall.recall(),
+                        overall.found(), overall.total(), min_recall));
   }
   if (max_trap_hits >= 0 && overall.trap_hits() > max_trap_hits) {
-    err << "refrain: " << overall.trap_hits() << " traps reported as claims, more than "
-        << "--max-trap-hits=" << max_trap_hits << "\n";
-    result = kExitFindings;
+    const std::string traps = absl::StrCat(overall.trap_hits(),
+                                           " traps reported as claims, more than "
+                                           "--max-trap-hits=", max_trap_hits);
+    status = status.ok() ? absl::OutOfRangeError(traps) : WithNote(std::move(status), traps);
   }
-  return result;
+  return status;
+}
+
+absl::Status RunEval(const Args& args, std::ostream& out, std::ostream& err) {
+  if (!args.Has("gold") || args.positional.empty()) {
+    return UsageError("eval needs --gold=FILE and the annotated articles (INPUT...)");
+  }
+  NearMissOptions near_miss_options;
+  near_miss_options.min_anchors = MinAnchorsFromFlags(args);
+  const ReadOptions read = ReadOptionsFromFlags(args);
+  ASSIGN_OR_RETURN(const std::unique_ptr<Engine> engine, EngineFromFlags(args, "eval", err));
+  near_miss_options.max_sentence_bytes = engine->scan_options().max_sentence_bytes;
+  const NearMissFinder finder(engine->rules(), near_miss_options);
+  NoteClaimsWithoutAnchors(finder.skipped(), "", err);
+
+  const std::string gold_path = args.Get("gold");
+  ASSIGN_OR_RETURN(const std::vector<GoldRow> gold, ReadGold(gold_path));
+  ArticleCollector collector(err);
+  const DocumentReader reader(read);
+  RETURN_IF_ERROR(reader.Read(args.positional, &collector));
+  for (EvalArticle& article : collector.articles) {
+    article.mentions = engine->Scan(article.document);
+    finder.Find(article.document, &article.near_misses);
+  }
+  ASSIGN_OR_RETURN(const EvalReport report,
+                   Evaluate(engine->rules(), gold_path, gold, collector.articles));
+  PrintReport(report, args.Get("format", "text"), out);
+  return CheckThresholds(report.overall(), args, collector.skipped);
 }
 
 }  // namespace

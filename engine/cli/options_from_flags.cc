@@ -6,6 +6,7 @@
 #include <limits>
 #include <thread>
 
+#include "absl/strings/str_cat.h"
 #include "absl/strings/str_split.h"
 #include "engine/cli/cli_message.h"
 #include "engine/cli/exit_code.h"
@@ -84,46 +85,27 @@ ReadOptions ReadOptionsFromFlags(const Args& args) {
   return options;
 }
 
-namespace {
-
-// Prints the diagnostics of loading rules and, when `status` is an error,
-// what it means; returns the exit code.
-int ReportRules(const absl::Status& status, const std::vector<Diagnostic>& diagnostics,
-                std::ostream& err) {
-  for (const Diagnostic& d : diagnostics) err << CliDiagnostic(d) << "\n";
-  if (status.ok()) return kExitOk;
-  err << "refrain: " << CliMessage(status) << "\n";
-  return absl::IsInvalidArgument(status) ? kExitFindings : kExitUsage;
-}
-
-}  // namespace
-
 MentionQuery MentionQueryFromFlags(const Args& args) {
   return {args.Get("claim"), args.Get("source"), args.Get("since"), args.Get("until")};
 }
 
-std::unique_ptr<Engine> EngineFromFlags(const Args& args, const std::string& command,
-                                        std::ostream& err, int* code) {
+absl::StatusOr<std::unique_ptr<Engine>> EngineFromFlags(const Args& args,
+                                                        const std::string& command,
+                                                        std::ostream& err) {
   if (!args.Has("rules")) {
-    err << "refrain: " << command << " needs --rules=PATH (a rule file or directory)\n";
-    *code = kExitUsage;
-    return nullptr;
+    return UsageError(command + " needs --rules=PATH (a rule file or directory)");
   }
   const std::vector<std::string> paths =
       absl::StrSplit(args.Get("rules"), ',', absl::SkipWhitespace());
   if (paths.empty()) {
     // No rules would find nothing, and a rescan would delete every mention.
-    err << "refrain: --rules is empty; " << command
-        << " needs a rule file or directory\n";
-    *code = kExitUsage;
-    return nullptr;
+    return UsageError("--rules is empty; " + command + " needs a rule file or directory");
   }
-  return EngineFromPaths(paths, args, err, code);
+  return EngineFromPaths(paths, args, err);
 }
 
-std::unique_ptr<Engine> EngineFromPaths(const std::vector<std::string>& paths,
-                                        const Args& args, std::ostream& err, int* code) {
-  *code = kExitUsage;
+absl::StatusOr<std::unique_ptr<Engine>> EngineFromPaths(const std::vector<std::string>& paths,
+                                                        const Args& args, std::ostream& err) {
   EngineOptions options;
   options.compile.fold_diacritics = args.Has("fold-diacritics");
   options.compile.max_pattern_memory =
@@ -137,8 +119,12 @@ std::unique_ptr<Engine> EngineFromPaths(const std::vector<std::string>& paths,
   std::vector<Diagnostic> diagnostics;
   absl::StatusOr<std::unique_ptr<Engine>> engine =
       Engine::FromFiles(paths, options, &diagnostics);
-  *code = ReportRules(engine.status(), diagnostics, err);
-  return engine.ok() ? std::move(*engine) : nullptr;
+  for (const Diagnostic& d : diagnostics) err << CliDiagnostic(d) << "\n";
+  // Rules with errors are findings; rules that cannot be read, the command line's.
+  if (!engine.ok() && !absl::IsInvalidArgument(engine.status())) {
+    return UsageError(engine.status());
+  }
+  return engine;
 }
 
 int ThreadsFromFlags(const Args& args) {
@@ -147,33 +133,25 @@ int ThreadsFromFlags(const Args& args) {
   return static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));  // auto
 }
 
-bool OpenOutFlag(const Args& args, std::vector<std::string> inputs,
-                 std::unique_ptr<OutputFile>* file, std::ostream& err) {
-  if (!args.Has("out")) return true;
+absl::StatusOr<std::unique_ptr<OutputFile>> OpenOutFlag(const Args& args,
+                                                        std::vector<std::string> inputs) {
+  if (!args.Has("out")) return nullptr;
   for (absl::string_view rules : absl::StrSplit(args.Get("rules"), ',', absl::SkipEmpty())) {
     inputs.emplace_back(rules);
   }
   absl::StatusOr<std::unique_ptr<OutputFile>> opened =
       OutputFile::Create(args.Get("out"), inputs);
-  if (!opened.ok()) {
-    err << "refrain: " << CliMessage(opened.status()) << "\n";
-    return false;
-  }
-  *file = *std::move(opened);
-  return true;
+  if (!opened.ok()) return UsageError(opened.status());
+  return opened;
 }
 
-int FinishOutput(std::ostream* output, OutputFile* file, bool stopped, int result,
-                 std::ostream& err) {
-  if (!output->flush() && result == kExitOk) {
-    err << "refrain: cannot write output: " << std::strerror(errno) << "\n";
-    result = kExitFindings;
+absl::Status FinishOutput(std::ostream* output, OutputFile* file, bool stopped,
+                          absl::Status result) {
+  if (!output->flush() && result.ok()) {
+    result = absl::DataLossError(absl::StrCat("cannot write output: ", std::strerror(errno)));
   }
   if (file != nullptr && output->good() && !stopped) {
-    if (absl::Status s = file->Commit(); !s.ok()) {
-      err << "refrain: " << CliMessage(s) << "\n";
-      result = kExitFindings;
-    }
+    if (absl::Status s = file->Commit(); !s.ok()) result = s;
   }
   return result;
 }

@@ -6,7 +6,7 @@
 // The builders read values that ParseArgs (flags.h) has checked with these
 // flags' definitions; they fail only on what a flag's value alone cannot
 // tell (a missing --rules, rules that do not compile, an --out that is an
-// input), printing why on `err`.
+// input), returning a status for RunCli to print (exit_code.h).
 #ifndef REFRAIN_ENGINE_CLI_OPTIONS_FROM_FLAGS_H_
 #define REFRAIN_ENGINE_CLI_OPTIONS_FROM_FLAGS_H_
 
@@ -15,6 +15,8 @@
 #include <string>
 #include <vector>
 
+#include "absl/status/status.h"
+#include "absl/status/statusor.h"
 #include "engine/cli/flags.h"
 #include "engine/engine.h"
 #include "engine/rules/rule_compiler.h"
@@ -43,16 +45,18 @@ std::vector<Flag> ScanFlags();
 std::vector<Flag> MentionQueryFlags();
 
 // The engine of --rules (comma-separated rule files or directories), the
-// rule flags and the scan limits, for `command`. On failure, prints why
-// and returns null with the exit code in `*code`.
-std::unique_ptr<Engine> EngineFromFlags(const Args& args, const std::string& command,
-                                        std::ostream& err, int* code);
+// rule flags and the scan limits, for `command`; as EngineFromPaths, and a
+// UsageError when --rules is missing or names nothing.
+absl::StatusOr<std::unique_ptr<Engine>> EngineFromFlags(const Args& args,
+                                                        const std::string& command,
+                                                        std::ostream& err);
 
 // The engine of the rule files at `paths`, with the rule flags of `args`;
-// prints every diagnostic to `err`. Returns null, with the exit code in
-// `*code`, when the rules cannot be used.
-std::unique_ptr<Engine> EngineFromPaths(const std::vector<std::string>& paths,
-                                        const Args& args, std::ostream& err, int* code);
+// prints every diagnostic to `err`. Fails when the rules cannot be used:
+// InvalidArgument (exit 1) for rules with errors, a UsageError for rules
+// that cannot be read.
+absl::StatusOr<std::unique_ptr<Engine>> EngineFromPaths(const std::vector<std::string>& paths,
+                                                        const Args& args, std::ostream& err);
 
 // Reading options from --source and --max-document-bytes.
 ReadOptions ReadOptionsFromFlags(const Args& args);
@@ -73,17 +77,20 @@ void NoteClaimsWithoutAnchors(const std::vector<const CompiledClaim*>& skipped,
 int ThreadsFromFlags(const Args& args);
 
 // Opens --out, when given, as an OutputFile (written whole or not at all)
-// that is none of `inputs` nor a rule file of --rules. Returns false, having
-// said why on `err`, when it cannot be used; without --out, `*file` is null.
-bool OpenOutFlag(const Args& args, std::vector<std::string> inputs,
-                 std::unique_ptr<OutputFile>* file, std::ostream& err);
+// that is none of `inputs` nor a rule file of --rules; null without --out.
+// A UsageError when it cannot be used.
+absl::StatusOr<std::unique_ptr<OutputFile>> OpenOutFlag(const Args& args,
+                                                        std::vector<std::string> inputs);
 
 // Ends output written to `output` (the stream of `file` from OpenOutFlag,
-// or standard output): a failed flush turns an exit code of kExitOk into
-// kExitFindings, and `file`, when there is one, replaces its target unless
-// writing failed or the run was `stopped` part way. Returns the exit code.
-int FinishOutput(std::ostream* output, OutputFile* file, bool stopped, int result,
-                 std::ostream& err);
+// or standard output) by a run that ended with `result`: a failed flush
+// turns an OK `result` into DataLoss ("cannot write output: ..."), and
+// `file`, when there is one, replaces its target unless writing failed or
+// the run was `stopped` part way; a failed commit is the status returned.
+// Returns `result` otherwise. REQUIRES: `result` is OK or ReportedFindings
+// unless writing `output` failed (its failure would be replaced).
+absl::Status FinishOutput(std::ostream* output, OutputFile* file, bool stopped,
+                          absl::Status result);
 
 }  // namespace refrain
 

@@ -1,13 +1,16 @@
 // refrain rules check|test
+#include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
 #include "engine/cli/cli.h"
 #include "engine/cli/cli_message.h"
 #include "engine/cli/commands.h"
+#include "engine/cli/exit_code.h"
 #include "engine/cli/flags.h"
 #include "engine/cli/options_from_flags.h"
 #include "engine/rules/pattern.h"
 #include "engine/rules/rule_tester.h"
 #include "engine/text/escape.h"
+#include "engine/util/status_macros.h"
 
 namespace refrain {
 namespace {
@@ -35,14 +38,12 @@ void PrintExpansions(const Claim& claim, std::ostream& out) {
 }
 
 // refrain rules check (`check`) or test.
-int RunRules(const Args& args, bool check, std::ostream& out, std::ostream& err) {
+absl::Status RunRules(const Args& args, bool check, std::ostream& out, std::ostream& err) {
   if (args.positional.empty()) {
-    err << "refrain: no rule files given (see 'refrain help')\n";
-    return kExitUsage;
+    return UsageError("no rule files given (see 'refrain help')");
   }
-  int code;
-  std::unique_ptr<Engine> engine = EngineFromPaths(args.positional, args, err, &code);
-  if (engine == nullptr) return code;
+  ASSIGN_OR_RETURN(const std::unique_ptr<Engine> engine,
+                   EngineFromPaths(args.positional, args, err));
   const CompiledRules* rules = &engine->rules();
 
   if (check) {
@@ -57,13 +58,12 @@ int RunRules(const Args& args, bool check, std::ostream& out, std::ostream& err)
     if (args.Has("expand")) {
       const CompiledClaim* claim = rules->FindClaim(args.Get("expand"));
       if (claim == nullptr) {
-        err << "refrain: --expand: no claim '" << EscapeControls(args.Get("expand"))
-            << "' in the rules\n";
-        return kExitUsage;
+        return UsageError(absl::StrCat("--expand: no claim '", args.Get("expand"),
+                                       "' in the rules"));
       }
       PrintExpansions(claim->claim(), out);
     }
-    return kExitOk;
+    return absl::OkStatus();
   }
 
   std::vector<Diagnostic> failures;
@@ -81,14 +81,14 @@ int RunRules(const Args& args, bool check, std::ostream& out, std::ostream& err)
   for (const Diagnostic& f : failures) err << CliDiagnostic(f) << "\n";
   out << summary.claims << " claims, " << summary.examples << " examples, "
       << summary.failures << " failed\n";
-  return summary.failures == 0 ? kExitOk : kExitFindings;
+  return summary.failures == 0 ? absl::OkStatus() : ReportedFindings();
 }
 
-int RunRulesCheck(const Args& args, std::ostream& out, std::ostream& err) {
+absl::Status RunRulesCheck(const Args& args, std::ostream& out, std::ostream& err) {
   return RunRules(args, /*check=*/true, out, err);
 }
 
-int RunRulesTest(const Args& args, std::ostream& out, std::ostream& err) {
+absl::Status RunRulesTest(const Args& args, std::ostream& out, std::ostream& err) {
   return RunRules(args, /*check=*/false, out, err);
 }
 

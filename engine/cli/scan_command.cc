@@ -7,7 +7,7 @@
 #include "absl/strings/str_split.h"
 
 #include "engine/cli/cli.h"
-#include "engine/cli/cli_message.h"
+#include "engine/cli/exit_code.h"
 #include "engine/cli/commands.h"
 #include "engine/cli/flags.h"
 #include "engine/cli/options_from_flags.h"
@@ -15,26 +15,24 @@
 #include "engine/store/mention_stream.h"
 #include "engine/text/escape.h"
 #include "engine/util/file_util.h"
+#include "engine/util/status_macros.h"
 
 namespace refrain {
 namespace {
 
-int RunScan(const Args& args, std::ostream& out, std::ostream& err) {
+absl::Status RunScan(const Args& args, std::ostream& out, std::ostream& err) {
   const ReadOptions read = ReadOptionsFromFlags(args);
   if (args.positional.empty() && args.Has("rules")) {
-    err << "refrain: scan needs at least one INPUT (a file, a directory, or - "
-           "for JSON Lines on standard input)\n";
-    return kExitUsage;
+    return UsageError("scan needs at least one INPUT (a file, a directory, or - "
+                      "for JSON Lines on standard input)");
   }
   const MentionFormat chosen = *ParseMentionFormat(args.Get("format", "jsonl"));  // checked
-  int code;
   const int threads = ThreadsFromFlags(args);
-  std::unique_ptr<Engine> engine = EngineFromFlags(args, "scan", err, &code);
-  if (engine == nullptr) return code;
+  ASSIGN_OR_RETURN(const std::unique_ptr<Engine> engine, EngineFromFlags(args, "scan", err));
 
   // Neither an article nor a rule file may be overwritten.
-  std::unique_ptr<OutputFile> file;
-  if (!OpenOutFlag(args, args.positional, &file, err)) return kExitUsage;
+  ASSIGN_OR_RETURN(const std::unique_ptr<OutputFile> file,
+                   OpenOutFlag(args, args.positional));
   std::ostream* output = file != nullptr ? &file->stream() : &out;
   // Records are rendered on the scanning threads and written in order.
   ScanRun run(
@@ -52,11 +50,11 @@ int RunScan(const Args& args, std::ostream& out, std::ostream& err) {
                    : absl::DataLossError(absl::StrCat("cannot write output: ",
                                                       std::strerror(errno)));
       });
-  int result = run.Run(args.positional, read);
+  absl::Status result = run.Run(args.positional, read);
   // The records of inputs that were skipped are not missing, so the file
   // replaces the old one unless writing it failed or --strict stopped the
   // run part way.
-  return FinishOutput(output, file.get(), run.stopped(), result, err);
+  return FinishOutput(output, file.get(), run.stopped(), std::move(result));
 }
 
 }  // namespace

@@ -115,16 +115,13 @@ std::string UnrecordedNote(int64_t hits, const ScanOptions& options) {
                       "--max-mentions-per-document)");
 }
 
-int ScanRun::Run(const std::vector<std::string>& inputs, const ReadOptions& options) {
+absl::Status ScanRun::Run(const std::vector<std::string>& inputs, const ReadOptions& options) {
   const DocumentReader reader(options);  // outlives the parsing it hands out
   absl::Status status = reader.Read(inputs, this);
   pool_.Finish();
   if (stopped_) status = absl::CancelledError("stopped");
   ShowProgress(true);
-  if (!failed_.ok()) {
-    err_ << "refrain: " << CliMessage(failed_) << "\n";
-    return kExitFindings;
-  }
+  if (!failed_.ok()) return failed_;
   if (absl::IsCancelled(status)) {
     err_ << "refrain: stopped at the first bad input (--strict)\n";
   }
@@ -145,7 +142,7 @@ int ScanRun::Run(const std::vector<std::string>& inputs, const ReadOptions& opti
       }
     }
   }
-  return skipped_ == 0 && limited_ == 0 ? kExitOk : kExitFindings;
+  return skipped_ == 0 && limited_ == 0 ? absl::OkStatus() : ReportedFindings();
 }
 
 // On a terminal, after the first second: "\rN documents, X MB" every

@@ -35,10 +35,11 @@ class ScanRun : public DocumentSink {
   ScanRun(const Engine& engine, int threads, bool strict, std::ostream& err,
           Engine::Stream::Render render, Consumer consume);
 
-  // Reads `inputs` with `options`. Returns the exit code: 0 when every input
-  // was scanned, 1 when some were skipped, had hits beyond the mention
-  // limits, or `consume` failed.
-  int Run(const std::vector<std::string>& inputs, const ReadOptions& options);
+  // Reads `inputs` with `options`. Returns OK when every input was scanned;
+  // ReportedFindings (exit_code.h) when some were skipped or had hits beyond
+  // the mention limits, each reported as it was met; the error of `consume`
+  // when it failed (not printed, and the run ended without a summary).
+  absl::Status Run(const std::vector<std::string>& inputs, const ReadOptions& options);
 
   // Whether --strict stopped the run at a bad input, before its end.
   bool stopped() const { return stopped_; }

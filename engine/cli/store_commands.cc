@@ -14,7 +14,7 @@
 #include "absl/strings/str_format.h"
 #include "absl/strings/str_split.h"
 #include "engine/cli/cli.h"
-#include "engine/cli/cli_message.h"
+#include "engine/cli/exit_code.h"
 #include "engine/cli/commands.h"
 #include "engine/cli/flags.h"
 #include "engine/cli/options_from_flags.h"
@@ -67,37 +67,29 @@ void PrintRescan(const RescanReport& report, const ScanOptions& limits, std::ost
 
 // Applies the current rules to every stored document (ingest --rescan),
 // after a dry run unless `force`: one that would remove more than half of
-// the mentions (and at least kMinGuardedRemovals) is refused. Returns the
-// exit code of a failure, or kExitOk with `*limited` saying whether hits
-// were left unrecorded (the mention limits); what it changed goes to `out`.
-int Rescan(ClaimStore* store, const Engine& engine, bool force, std::ostream& out,
-           std::ostream& err, bool* limited) {
+// the mentions (and at least kMinGuardedRemovals) is refused with a
+// UsageError, after printing what it would change to `err`. Returns
+// whether hits were left unrecorded (the mention limits); what it changed
+// goes to `out`.
+absl::StatusOr<bool> RescanStore(ClaimStore* store, const Engine& engine, bool force,
+                                 std::ostream& out, std::ostream& err) {
   const ScanOptions& limits = engine.scan_options();
   if (!force) {
-    absl::StatusOr<RescanReport> preview = refrain::Rescan(engine, store, /*dry_run=*/true);
-    if (!preview.ok()) {
-      err << "refrain: " << CliMessage(preview.status()) << "\n";
-      return kExitFindings;
-    }
+    ASSIGN_OR_RETURN(const RescanReport preview, Rescan(engine, store, /*dry_run=*/true));
     int64_t removed = 0;
-    for (const auto& [claim, n] : preview->removed) removed += n;
-    if (removed >= kMinGuardedRemovals && removed * 2 > preview->old_mentions) {
-      PrintRescan(*preview, limits, err);
-      err << "refrain: the rescan would remove " << removed << " of the "
-          << preview->old_mentions << " mentions of " << preview->documents
-          << " documents (more than half); nothing was changed. Check --rules, or "
-             "run again with --force\n";
-      return kExitUsage;
+    for (const auto& [claim, n] : preview.removed) removed += n;
+    if (removed >= kMinGuardedRemovals && removed * 2 > preview.old_mentions) {
+      PrintRescan(preview, limits, err);
+      return UsageError(absl::StrCat(
+          "the rescan would remove ", removed, " of the ", preview.old_mentions,
+          " mentions of ", preview.documents,
+          " documents (more than half); nothing was changed. Check --rules, or "
+          "run again with --force"));
     }
   }
-  absl::StatusOr<RescanReport> report = refrain::Rescan(engine, store);
-  if (!report.ok()) {
-    err << "refrain: " << CliMessage(report.status()) << "\n";
-    return kExitFindings;
-  }
-  PrintRescan(*report, limits, out);
-  *limited = report->unrecorded > 0;
-  return kExitOk;
+  ASSIGN_OR_RETURN(const RescanReport report, Rescan(engine, store));
+  PrintRescan(report, limits, out);
+  return report.unrecorded > 0;
 }
 
 // --format=jsonl|binpb, for export and import: "--format: choose jsonl or
@@ -117,15 +109,13 @@ MentionFormat ImportFormat(const Args& args, absl::string_view path) {
 }
 
 
-int RunIngest(const Args& args, std::ostream& out, std::ostream& err) {
+absl::Status RunIngest(const Args& args, std::ostream& out, std::ostream& err) {
   const ReadOptions read = ReadOptionsFromFlags(args);
   if (args.positional.empty() && !args.Has("rescan") && args.Has("rules")) {
-    err << "refrain: ingest needs INPUTs, or --rescan\n";
-    return kExitUsage;
+    return UsageError("ingest needs INPUTs, or --rescan");
   }
   if (args.Has("force") && !args.Has("rescan")) {
-    err << "refrain: --force only applies to --rescan\n";
-    return kExitUsage;
+    return UsageError("--force only applies to --rescan");
   }
   // Documents are stored on a thread of their own, committed in batches
   // (each document atomic within its batch): up to --batch documents
@@ -134,22 +124,18 @@ int RunIngest(const Args& args, std::ostream& out, std::ostream& err) {
   // thread more than the cores made it slower.
   StoreWriter::Options options;
   options.batch_documents = args.Int("batch", options.batch_documents);
-  int code;
   const int threads = ThreadsFromFlags(args);
-  std::unique_ptr<Engine> engine = EngineFromFlags(args, "ingest", err, &code);
-  if (engine == nullptr) return code;
-  std::unique_ptr<ClaimStore> store = OpenStore(args, /*create=*/true, err, &code);
-  if (store == nullptr) return code;
+  ASSIGN_OR_RETURN(const std::unique_ptr<Engine> engine, EngineFromFlags(args, "ingest", err));
+  ASSIGN_OR_RETURN(const std::unique_ptr<ClaimStore> store, OpenStore(args, /*create=*/true));
 
-  bool limited = false;  // a rescan left hits unrecorded
+  bool limited = false;  // a rescan left hits unrecorded (reported on `out`)
   if (args.Has("rescan")) {
-    code = Rescan(store.get(), *engine, args.Has("force"), out, err, &limited);
-    if (code != kExitOk) return code;
+    ASSIGN_OR_RETURN(limited, RescanStore(store.get(), *engine, args.Has("force"), out, err));
   }
-  if (args.positional.empty()) return limited ? kExitFindings : kExitOk;
+  if (args.positional.empty()) return limited ? ReportedFindings() : absl::OkStatus();
 
   StoreWriter writer(store.get(), options);
-  bool reported = false;  // the writer's error, by ScanRun
+  bool failed = false;  // the writer's error, which ScanRun returns
   // The content hash is computed on the scanning threads, as the "render".
   ScanRun run(*engine, std::max(1, threads - 1), args.Has("strict"), err,
               [](const Document& document, const std::vector<Mention>&) {
@@ -158,30 +144,30 @@ int RunIngest(const Args& args, std::ostream& out, std::ostream& err) {
               [&](Document document, std::vector<Mention> mentions, std::string hash) {
                 absl::Status added = writer.Add(std::move(document), std::move(mentions),
                                                 std::move(hash));
-                reported = !added.ok();
+                failed = !added.ok();
                 return added;
               });
-  int result = run.Run(args.positional, read);
-  if (absl::Status s = writer.Finish(); !s.ok()) {
-    if (!reported) err << "refrain: " << CliMessage(s) << "\n";
-    result = kExitFindings;
-  }
+  absl::Status result = run.Run(args.positional, read);
+  if (absl::Status s = writer.Finish(); !s.ok() && !failed) result = s;
   const StoreWriter::Counts& counts = writer.counts();
-  err << "refrain: " << EscapeControls(store->path()) << ": " << counts.added << " added, "
-      << counts.replaced << " replaced, " << counts.unchanged << " unchanged\n";
-  return limited ? kExitFindings : result;
+  const std::string summary =
+      absl::StrCat(store->path(), ": ", counts.added, " added, ", counts.replaced,
+                   " replaced, ", counts.unchanged, " unchanged");
+  if (result.ok() && limited) result = ReportedFindings();
+  // The summary comes last, after the writer's error.
+  if (!result.ok()) return WithNote(std::move(result), summary);
+  err << "refrain: " << EscapeControls(summary) << "\n";
+  return absl::OkStatus();
 }
 
-int RunQuery(const Args& args, std::ostream& out, std::ostream& err) {
+absl::Status RunQuery(const Args& args, std::ostream& out, std::ostream& err) {
   const std::string format = args.Get("format", "table");
   const MentionQuery query = MentionQueryFromFlags(args);
-  int code;
-  std::unique_ptr<ClaimStore> store = OpenStore(args, /*create=*/false, err, &code);
-  if (store == nullptr) return code;
+  ASSIGN_OR_RETURN(const std::unique_ptr<ClaimStore> store, OpenStore(args, /*create=*/false));
 
   MentionWriter binary(&out, MentionFormat::kBinpb);
   std::vector<StoredMention> table;
-  absl::Status status = store->Query(query, [&](const StoredMention& m) {
+  RETURN_IF_ERROR(store->Query(query, [&](const StoredMention& m) {
     if (format == "jsonl") {
       out << ToJsonLine(m) << '\n';
     } else if (format == "binpb") {
@@ -191,11 +177,7 @@ int RunQuery(const Args& args, std::ostream& out, std::ostream& err) {
     }
     return out.good() ? absl::OkStatus()
                       : absl::DataLossError("cannot write output");
-  });
-  if (!status.ok()) {
-    err << "refrain: " << CliMessage(status) << "\n";
-    return kExitFindings;
-  }
+  }));
   if (format == "table") {
     // The columns as shown: every value with its control characters escaped.
     std::vector<std::array<std::string, 4>> rows;
@@ -215,25 +197,19 @@ int RunQuery(const Args& args, std::ostream& out, std::ostream& err) {
     }
     err << "refrain: " << table.size() << " mentions\n";
   }
-  return kExitOk;
+  return absl::OkStatus();
 }
 
-int RunStats(const Args& args, std::ostream& out, std::ostream& err) {
-  int code;
-  std::unique_ptr<ClaimStore> store = OpenStore(args, /*create=*/false, err, &code);
-  if (store == nullptr) return code;
-  absl::StatusOr<StoreStats> stats = store->Stats();
-  if (!stats.ok()) {
-    err << "refrain: " << CliMessage(stats.status()) << "\n";
-    return kExitFindings;
-  }
-  out << EscapeControls(store->path()) << ": " << stats->documents << " documents, " << stats->mentions
-      << " mentions\n";
+absl::Status RunStats(const Args& args, std::ostream& out, std::ostream&) {
+  ASSIGN_OR_RETURN(const std::unique_ptr<ClaimStore> store, OpenStore(args, /*create=*/false));
+  ASSIGN_OR_RETURN(const StoreStats stats, store->Stats());
+  out << EscapeControls(store->path()) << ": " << stats.documents << " documents, "
+      << stats.mentions << " mentions\n";
 
   // Claims by source, as a matrix; names as shown, control characters
   // escaped (keyed by the stored values).
   std::map<std::string, std::string> claims, sources;
-  for (const auto& [key, n] : stats->by_claim_and_source) {
+  for (const auto& [key, n] : stats.by_claim_and_source) {
     claims.emplace(key.first, EscapeControls(key.first));
     sources.emplace(key.second, key.second.empty() ? "-" : EscapeControls(key.second));
   }
@@ -245,59 +221,46 @@ int RunStats(const Args& args, std::ostream& out, std::ostream& err) {
   for (const auto& [c, shown_claim] : claims) {
     out << absl::StrFormat("%-*s", width, shown_claim);
     for (const auto& [s, shown] : sources) {
-      auto it = stats->by_claim_and_source.find({c, s});
-      const int64_t n = it == stats->by_claim_and_source.end() ? 0 : it->second;
+      auto it = stats.by_claim_and_source.find({c, s});
+      const int64_t n = it == stats.by_claim_and_source.end() ? 0 : it->second;
       out << absl::StrFormat("  %*d", shown.size(), n);
     }
     out << "\n";
   }
 
   out << "\nmentions by claim and month\n";
-  for (const auto& [key, n] : stats->by_claim_and_month) {
+  for (const auto& [key, n] : stats.by_claim_and_month) {
     out << absl::StrFormat("%-*s  %-7s  %d\n", width, EscapeControls(key.first),
                            key.second.empty() ? "-" : EscapeControls(key.second), n);
   }
-  return kExitOk;
+  return absl::OkStatus();
 }
 
-int RunExport(const Args& args, std::ostream& out, std::ostream& err) {
-  int code;
-  std::unique_ptr<ClaimStore> store = OpenStore(args, /*create=*/false, err, &code);
-  if (store == nullptr) return code;
+absl::Status RunExport(const Args& args, std::ostream& out, std::ostream& err) {
+  ASSIGN_OR_RETURN(const std::unique_ptr<ClaimStore> store, OpenStore(args, /*create=*/false));
   MentionWriter writer(&out, ImportFormat(args, ""));
   int64_t count = 0;
-  absl::Status status = store->Query(MentionQuery(), [&](const StoredMention& m) {
+  RETURN_IF_ERROR(store->Query(MentionQuery(), [&](const StoredMention& m) {
     ++count;
     return writer.Write(m.mention());
-  });
-  if (status.ok()) status = writer.Flush();
-  if (!status.ok()) {
-    err << "refrain: " << CliMessage(status) << "\n";
-    return kExitFindings;
-  }
+  }));
+  RETURN_IF_ERROR(writer.Flush());
   err << "refrain: exported " << count << " mentions\n";
-  return kExitOk;
+  return absl::OkStatus();
 }
 
-int RunImport(const Args& args, std::ostream& out, std::ostream& err) {
+absl::Status RunImport(const Args& args, std::ostream& out, std::ostream&) {
   if (args.positional.empty()) {
-    err << "refrain: import needs a FILE of mentions (.jsonl or .binpb), or -\n";
-    return kExitUsage;
+    return UsageError("import needs a FILE of mentions (.jsonl or .binpb), or -");
   }
-  int code;
-  std::unique_ptr<ClaimStore> store = OpenStore(args, /*create=*/true, err, &code);
-  if (store == nullptr) return code;
+  ASSIGN_OR_RETURN(const std::unique_ptr<ClaimStore> store, OpenStore(args, /*create=*/true));
   int64_t total = 0;
   for (const std::string& path : args.positional) {
     const MentionFormat format = ImportFormat(args, path);
     std::ifstream file;
     // Only files and pipes end: not /dev/zero.
-    if (absl::Status s = path == "-" ? CheckReadableDescriptor(STDIN_FILENO, "stdin")
-                                     : OpenForReading(path, &file);
-        !s.ok()) {
-      err << "refrain: " << CliMessage(s) << "\n";
-      return kExitFindings;
-    }
+    RETURN_IF_ERROR(path == "-" ? CheckReadableDescriptor(STDIN_FILENO, "stdin")
+                                : OpenForReading(path, &file));
     std::istream* in = path == "-" ? &std::cin : &file;
     MentionSource reader(in, format, path == "-" ? "stdin" : path);
     int64_t stored = 0;
@@ -305,15 +268,13 @@ int RunImport(const Args& args, std::ostream& out, std::ostream& err) {
         store->Import([&reader](Mention* m) { return reader.Next(m); }, &stored);
     total += stored;
     if (!status.ok()) {
-      err << "refrain: " << CliMessage(status) << "\n"
-          << "refrain: " << total << " mentions were imported into "
-          << EscapeControls(store->path())
-          << " before the error; nothing after it\n";
-      return kExitFindings;
+      return WithNote(std::move(status),
+                      absl::StrCat(total, " mentions were imported into ", store->path(),
+                                   " before the error; nothing after it"));
     }
   }
   out << "imported " << total << " mentions into " << EscapeControls(store->path()) << "\n";
-  return kExitOk;
+  return absl::OkStatus();
 }
 
 }  // namespace

@@ -3,9 +3,7 @@
 #include <algorithm>
 #include <limits>
 
-#include "engine/cli/cli_message.h"
 #include "engine/cli/exit_code.h"
-#include "engine/text/escape.h"
 
 namespace refrain {
 
@@ -17,16 +15,8 @@ Flag BusyTimeoutFlag() {
                     std::numeric_limits<double>::infinity(), "seconds");
 }
 
-// Opens the store named by --db; prints why not and returns null, with the
-// exit code in `*code`: usage errors (no --db, not a store) or 1 (damaged,
-// unreadable).
-std::unique_ptr<ClaimStore> OpenStore(const Args& args, bool create, std::ostream& err,
-                                      int* code) {
-  *code = kExitUsage;
-  if (!args.Has("db")) {
-    err << "refrain: needs --db=FILE (the claim store)\n";
-    return nullptr;
-  }
+absl::StatusOr<std::unique_ptr<ClaimStore>> OpenStore(const Args& args, bool create) {
+  if (!args.Has("db")) return UsageError("needs --db=FILE (the claim store)");
   StoreOptions options;
   options.create_if_missing = create;
   options.read_only = !create;
@@ -34,15 +24,10 @@ std::unique_ptr<ClaimStore> OpenStore(const Args& args, bool create, std::ostrea
   options.busy_timeout_ms = static_cast<int>(std::min(ms, double{std::numeric_limits<int>::max()}));
   absl::StatusOr<std::unique_ptr<ClaimStore>> store =
       ClaimStore::Open(args.Get("db"), options);
-  if (!store.ok()) {
-    err << "refrain: " << CliMessage(store.status()) << "\n";
-    if (!absl::IsNotFound(store.status()) && !absl::IsFailedPrecondition(store.status())) {
-      *code = kExitFindings;
-    }
-    return nullptr;
+  if (absl::IsNotFound(store.status()) || absl::IsFailedPrecondition(store.status())) {
+    return UsageError(store.status());
   }
-  *code = kExitOk;
-  return std::move(*store);
+  return store;
 }
 
 absl::StatusOr<bool> MentionSource::Next(Mention* mention) {

@@ -5,7 +5,6 @@
 
 #include <istream>
 #include <memory>
-#include <ostream>
 #include <string>
 
 #include "absl/status/statusor.h"
@@ -23,12 +22,10 @@ Flag BusyTimeoutFlag();
 
 // Opens the claim store named by --db (and --busy-timeout): with `create`
 // (the commands that write) creating it when missing, otherwise for
-// reading only. On failure,
-// prints why and returns null with the exit code in `*code`: a usage error
-// when there is no --db or it is not a store, 1 when it is damaged or
-// unreadable.
-std::unique_ptr<ClaimStore> OpenStore(const Args& args, bool create, std::ostream& err,
-                                      int* code);
+// reading only. Fails with a UsageError when there is no --db or it is not
+// a store (ClaimStore::Open's NotFound, FailedPrecondition), and with
+// ClaimStore::Open's error (exit 1) when it is damaged or unreadable.
+absl::StatusOr<std::unique_ptr<ClaimStore>> OpenStore(const Args& args, bool create);
 
 
 // Largest JSON line of a mention stream, in bytes: 256 MiB (a record holds

@@ -9,11 +9,13 @@
 #include "engine/cli/cli.h"
 #include "engine/cli/cli_message.h"
 #include "engine/cli/commands.h"
+#include "engine/cli/exit_code.h"
 #include "engine/cli/flags.h"
 #include "engine/cli/options_from_flags.h"
 #include "engine/suggest/near_miss.h"
 #include "engine/text/escape.h"
 #include "engine/util/file_util.h"
+#include "engine/util/status_macros.h"
 #include "google/protobuf/util/json_util.h"
 
 namespace refrain {
@@ -85,45 +87,9 @@ void PrintText(const std::vector<NearMissGroup>& groups, std::ostream& out) {
   }
 }
 
-int RunSuggest(const Args& args, std::ostream& out, std::ostream& err) {
-  const std::string format = args.Get("format", "text");
-  NearMissOptions options;
-  options.min_anchors = MinAnchorsFromFlags(args);
-  const ReadOptions read = ReadOptionsFromFlags(args);
-  if (args.positional.empty() && args.Has("rules")) {
-    err << "refrain: suggest needs at least one INPUT (a file, a directory, or - "
-           "for JSON Lines on standard input)\n";
-    return kExitUsage;
-  }
-  int code;
-  std::unique_ptr<Engine> engine = EngineFromFlags(args, "suggest", err, &code);
-  if (engine == nullptr) return code;
-  const std::string claim = args.Get("claim");
-  if (args.Has("claim") && engine->rules().FindClaim(claim) == nullptr) {
-    err << "refrain: --claim: no claim '" << EscapeControls(claim) << "' in the rules\n";
-    return kExitUsage;
-  }
-  options.max_sentence_bytes = engine->scan_options().max_sentence_bytes;
-  const NearMissFinder finder(engine->rules(), options);
-  NoteClaimsWithoutAnchors(finder.skipped(), claim, err);
-
-  std::unique_ptr<OutputFile> file;
-  if (!OpenOutFlag(args, args.positional, &file, err)) return kExitUsage;
-  std::ostream* output = file != nullptr ? &file->stream() : &out;
-
-  NearMissCollector collector(finder, args.Has("strict"), err);
-  const DocumentReader reader(read);
-  const bool stopped = !reader.Read(args.positional, &collector).ok();
-  if (args.Has("claim")) {
-    std::vector<NearMiss> kept;
-    for (NearMiss& n : collector.near_misses) {
-      if (n.claim_id() == claim) kept.push_back(std::move(n));
-    }
-    collector.near_misses = std::move(kept);
-  }
-  const std::vector<NearMissGroup> groups =
-      GroupNearMisses(engine->rules(), collector.near_misses);
-
+// Prints `groups` as `format` ("text" or "jsonl") to `out`.
+void PrintGroups(const std::vector<NearMissGroup>& groups, const std::string& format,
+                 std::ostream& out) {
   if (format == "jsonl") {
     google::protobuf::util::JsonPrintOptions json;
     json.always_print_primitive_fields = true;
@@ -131,20 +97,57 @@ int RunSuggest(const Args& args, std::ostream& out, std::ostream& err) {
     for (const NearMissGroup& group : groups) {
       std::string line;
       (void)google::protobuf::util::MessageToJsonString(group, &line, json);  // cannot fail
-      *output << line << "\n";
+      out << line << "\n";
     }
   } else {
-    PrintText(groups, *output);
+    PrintText(groups, out);
   }
+}
+
+// Keeps only the near misses of `claim` in `near_misses`.
+void KeepClaim(const std::string& claim, std::vector<NearMiss>* near_misses) {
+  std::vector<NearMiss> kept;
+  for (NearMiss& n : *near_misses) {
+    if (n.claim_id() == claim) kept.push_back(std::move(n));
+  }
+  *near_misses = std::move(kept);
+}
+
+absl::Status RunSuggest(const Args& args, std::ostream& out, std::ostream& err) {
+  NearMissOptions options;
+  options.min_anchors = MinAnchorsFromFlags(args);
+  const ReadOptions read = ReadOptionsFromFlags(args);
+  if (args.positional.empty() && args.Has("rules")) {
+    return UsageError("suggest needs at least one INPUT (a file, a directory, or - "
+                      "for JSON Lines on standard input)");
+  }
+  ASSIGN_OR_RETURN(const std::unique_ptr<Engine> engine, EngineFromFlags(args, "suggest", err));
+  const std::string claim = args.Get("claim");
+  if (args.Has("claim") && engine->rules().FindClaim(claim) == nullptr) {
+    return UsageError(absl::StrCat("--claim: no claim '", claim, "' in the rules"));
+  }
+  options.max_sentence_bytes = engine->scan_options().max_sentence_bytes;
+  const NearMissFinder finder(engine->rules(), options);
+  NoteClaimsWithoutAnchors(finder.skipped(), claim, err);
+
+  ASSIGN_OR_RETURN(const std::unique_ptr<OutputFile> file, OpenOutFlag(args, args.positional));
+  std::ostream* output = file != nullptr ? &file->stream() : &out;
+
+  NearMissCollector collector(finder, args.Has("strict"), err);
+  const DocumentReader reader(read);
+  const bool stopped = !reader.Read(args.positional, &collector).ok();
+  if (args.Has("claim")) KeepClaim(claim, &collector.near_misses);
+  const std::vector<NearMissGroup> groups =
+      GroupNearMisses(engine->rules(), collector.near_misses);
+  PrintGroups(groups, args.Get("format", "text"), *output);
 
   std::map<std::string, int> claims;
   for (const NearMiss& n : collector.near_misses) ++claims[n.claim_id()];
   err << "refrain: " << collector.documents << " documents read, " << collector.skipped
       << " skipped; " << collector.near_misses.size() << " near-miss sentences of "
       << claims.size() << " claims, " << groups.size() << " phrasings\n";
-
-  int result = collector.skipped > 0 ? kExitFindings : kExitOk;
-  return FinishOutput(output, file.get(), stopped, result, err);
+  return FinishOutput(output, file.get(), stopped,
+                      collector.skipped > 0 ? ReportedFindings() : absl::OkStatus());
 }
 
 }  // namespace
