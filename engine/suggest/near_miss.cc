@@ -39,10 +39,65 @@ NearMissFinder::NearMissFinder(const CompiledRules& rules, const NearMissOptions
   if (!claims_.empty() && set->Compile()) set_ = std::move(set);
 }
 
+namespace {
+
+// The number of distinct anchors among `anchors` (sorted by start, of a
+// claim with `patterns` anchor patterns), on separate words: one span
+// matched by two anchors ("no force" by "forces?" and "no (?:force...)")
+// counts once.
+int DistinctAnchors(const std::vector<ClaimMatch>& anchors, size_t patterns) {
+  std::vector<bool> seen(patterns);
+  int distinct = 0;
+  size_t counted_end = 0;
+  for (const ClaimMatch& a : anchors) {
+    if (seen[a.pattern_index] || a.begin < counted_end) continue;
+    seen[a.pattern_index] = true;
+    counted_end = a.end;
+    ++distinct;
+  }
+  return distinct;
+}
+
+// The near miss of `claim` in sentence `s` of `normalized` (the text of
+// `document`), with its `anchors` (offsets in the sentence), `distinct` of
+// them distinct: offsets, anchors and sentence in the original text.
+NearMiss MakeNearMiss(const Document& document, const NormalizedText& normalized,
+                      const Sentence& s, const CompiledClaim& claim,
+                      const std::vector<ClaimMatch>& anchors, int distinct) {
+  const absl::string_view original = document.text();
+  NearMiss near_miss;
+  near_miss.set_claim_id(claim.id());
+  near_miss.set_doc_id(document.id());
+  near_miss.set_source(document.source());
+  near_miss.set_date(document.date());
+  size_t first = std::string::npos, last = 0;
+  for (const ClaimMatch& a : anchors) {
+    const auto [begin, end] = normalized.ToOriginal(s.begin + a.begin, s.begin + a.end);
+    NearMiss::Anchor* anchor = near_miss.add_anchor();
+    anchor->set_index(static_cast<uint32_t>(a.pattern_index));
+    anchor->set_begin(static_cast<uint32_t>(begin));
+    anchor->set_end(static_cast<uint32_t>(end));
+    anchor->set_text(std::string(original.substr(begin, end - begin)));
+    first = std::min(first, begin);
+    last = std::max(last, end);
+  }
+  near_miss.set_distinct_anchors(static_cast<uint32_t>(distinct));
+  near_miss.set_phrasing(NearMissPhrasing(original.substr(first, last - first)));
+  // The sentence, or of a long one the part around its anchors.
+  const auto [sentence_begin, sentence_end] = normalized.ToOriginal(s.begin, s.end);
+  const absl::string_view whole = original.substr(sentence_begin, sentence_end - sentence_begin);
+  const auto [from, to] = ContextWindow(whole, first - sentence_begin, last - sentence_begin);
+  near_miss.set_sentence_begin(static_cast<uint32_t>(sentence_begin + from));
+  near_miss.set_sentence(std::string(whole.substr(from, to - from)));
+  return near_miss;
+}
+
+}  // namespace
+
 void NearMissFinder::Find(const Document& document, std::vector<NearMiss>* out) const {
   if (claims_.empty()) return;
-  const absl::string_view original = document.text();
-  const NormalizedText normalized = NormalizedText::Make(original, rules_.fold_diacritics());
+  const NormalizedText normalized =
+      NormalizedText::Make(document.text(), rules_.fold_diacritics());
   const absl::string_view text = normalized.text();
 
   std::vector<int> matched;  // set entries found in a sentence
@@ -65,49 +120,13 @@ void NearMissFinder::Find(const Document& document, std::vector<NearMiss>* out) 
       if (candidates[c] < claim.needed) continue;
       anchors.clear();
       claim.claim->FindAnchors(sentence, &anchors);
-      // Distinct anchors on separate words: one span matched by two
-      // anchors ("no force" by "forces?" and "no (?:force...)") counts once.
-      std::vector<bool> seen(claim.claim->patterns().anchor.size());
-      int distinct = 0;
-      size_t counted_end = 0;  // anchors come sorted by start
-      for (const ClaimMatch& a : anchors) {
-        if (seen[a.pattern_index] || a.begin < counted_end) continue;
-        seen[a.pattern_index] = true;
-        counted_end = a.end;
-        ++distinct;
-      }
+      const int distinct =
+          DistinctAnchors(anchors, claim.claim->patterns().anchor.size());
       if (distinct < claim.needed) continue;
       hits.clear();
       claim.claim->Match(sentence, &hits);
       if (!hits.empty()) continue;
-
-      NearMiss near_miss;
-      near_miss.set_claim_id(claim.claim->id());
-      near_miss.set_doc_id(document.id());
-      near_miss.set_source(document.source());
-      near_miss.set_date(document.date());
-      size_t first = std::string::npos, last = 0;
-      for (const ClaimMatch& a : anchors) {
-        const auto [begin, end] = normalized.ToOriginal(s.begin + a.begin, s.begin + a.end);
-        NearMiss::Anchor* anchor = near_miss.add_anchor();
-        anchor->set_index(static_cast<uint32_t>(a.pattern_index));
-        anchor->set_begin(static_cast<uint32_t>(begin));
-        anchor->set_end(static_cast<uint32_t>(end));
-        anchor->set_text(std::string(original.substr(begin, end - begin)));
-        first = std::min(first, begin);
-        last = std::max(last, end);
-      }
-      near_miss.set_distinct_anchors(static_cast<uint32_t>(distinct));
-      near_miss.set_phrasing(NearMissPhrasing(original.substr(first, last - first)));
-      // The sentence, or of a long one the part around its anchors.
-      const auto [sentence_begin, sentence_end] = normalized.ToOriginal(s.begin, s.end);
-      const absl::string_view whole =
-          original.substr(sentence_begin, sentence_end - sentence_begin);
-      const auto [from, to] =
-          ContextWindow(whole, first - sentence_begin, last - sentence_begin);
-      near_miss.set_sentence_begin(static_cast<uint32_t>(sentence_begin + from));
-      near_miss.set_sentence(std::string(whole.substr(from, to - from)));
-      out->push_back(std::move(near_miss));
+      out->push_back(MakeNearMiss(document, normalized, s, *claim.claim, anchors, distinct));
     }
   }
 }
