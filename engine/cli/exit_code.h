@@ -14,8 +14,9 @@
 //   - UsageError: kExitUsage; the command line is at fault (a bad or missing
 //     flag or argument, rules that cannot be read, an --out that cannot be
 //     opened, a store that is not one).
-//   - ReportedFindings: kExitFindings, and nothing printed: what is wrong was
+//   - ReportedFindings: kExitFindings, with no message: what is wrong was
 //     printed where it arose (each skipped input, each failing example).
+// Notes (WithNote) add lines after the message, whatever the kind.
 //   - any other error: kExitFindings; the data is at fault (a damaged store,
 //     bad gold rows, rule errors, recall below --min-recall, ...).
 //
