@@ -81,8 +81,9 @@ absl::Status RunCommand(const std::vector<std::string>& args, std::ostream& out,
   }
   const Command* command = FindCommand(args);
   if (command == nullptr) {
-    err << "refrain: unknown command '" << name
-        << (args.size() >= 2 && name == "rules" ? " " + args[1] : "") << "'\n\n"
+    err << "refrain: unknown command '"
+        << EscapeControls(args.size() >= 2 && name == "rules" ? name + " " + args[1] : name)
+        << "'\n\n"
         << Usage();
     return UsageError("");
   }

@@ -16,9 +16,9 @@
 //     opened, a store that is not one).
 //   - ReportedFindings: kExitFindings, with no message: what is wrong was
 //     printed where it arose (each skipped input, each failing example).
-// Notes (WithNote) add lines after the message, whatever the kind.
 //   - any other error: kExitFindings; the data is at fault (a damaged store,
 //     bad gold rows, rule errors, recall below --min-recall, ...).
+// Notes (WithNote) add lines after the message, whatever the kind.
 //
 // Thread-safe: pure functions.
 #ifndef REFRAIN_ENGINE_CLI_EXIT_CODE_H_

@@ -8,13 +8,14 @@
 
 #include "engine/cli/cli.h"
 #include "engine/store/claim_store.h"
+#include "engine/text/escape.h"
 
 int main(int argc, char** argv) {
   // Under `bazel run`, resolve relative paths against the directory the
   // user ran it from rather than Bazel's runfiles tree.
   if (const char* dir = std::getenv("BUILD_WORKING_DIRECTORY")) {
     if (chdir(dir) != 0) {
-      std::cerr << "refrain: cannot enter " << dir << "\n";
+      std::cerr << "refrain: cannot enter " << refrain::EscapeControls(dir) << "\n";
       return refrain::kExitUsage;
     }
   }

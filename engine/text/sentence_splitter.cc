@@ -1,5 +1,6 @@
 #include "engine/text/sentence_splitter.h"
 
+#include <array>
 #include <string>
 
 #include "absl/container/flat_hash_set.h"
@@ -83,6 +84,15 @@ absl::string_view WordBefore(absl::string_view s, size_t dot) {
   return s.substr(start, dot - start);
 }
 
+// The bytes that may begin a full stop: '.', '!', '?', and the first byte
+// of the ellipsis U+2026.
+constexpr std::array<bool, 256> MayStopTable() {
+  std::array<bool, 256> table{};
+  for (unsigned char c : {'.', '!', '?', '\xE2'}) table[c] = true;
+  return table;
+}
+constexpr std::array<bool, 256> kMayStop = MayStopTable();
+
 // Splits one block (a paragraph, possibly of several lines) into sentences.
 void SplitBlock(absl::string_view text, size_t begin, size_t end,
                 std::vector<Sentence>* out) {
@@ -94,16 +104,18 @@ void SplitBlock(absl::string_view text, size_t begin, size_t end,
   size_t start = begin;
   size_t i = begin;
   while (i < end) {
+    // Most bytes are not stops: skip them with one table lookup each.
+    const char* const data = text.data();
+    while (i < end && !kMayStop[static_cast<unsigned char>(data[i])]) ++i;
+    if (i == end) break;
     const char c = text[i];
-    size_t stop_length = 0;
-    if (c == '.' || c == '!' || c == '?') {
-      stop_length = 1;
-    } else if (text.substr(i, 3) == "\u2026") {
+    size_t stop_length = 1;
+    if (c == '\xE2') {
+      if (text.substr(i, 3) != "\u2026") {
+        ++i;
+        continue;
+      }
       stop_length = 3;
-    }
-    if (stop_length == 0) {
-      ++i;
-      continue;
     }
     // The stop, more stops ("?!", "..."), then closing quotes and brackets.
     size_t j = i + stop_length;

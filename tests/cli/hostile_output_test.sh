@@ -57,7 +57,11 @@ printf '{"claim_id":"c","doc_id":"d%s","source":"s%s","date":"2025","end":%d,"te
 run 0 diff --mentions="$in/hostile.jsonl" --title="report$esc"
 contains "$out" '"china is vietnam\x1b]0;pwned\x07\x1b[2j\u009b2j\u202e"  (base)'
 
-# Error messages that quote what they read.
+# Error messages that quote what they read, the command line included.
+run 2 "scan$esc"
+contains "$err" 'unknown command '"'"'scan\x1b]0;pwned\x07\x1b[2J\u009b2J\u202e'"'"
+run 2 rules "check$esc"
+contains "$err" 'unknown command '"'"'rules check\x1b]0;pwned'
 printf 'garbage%s\n' "$esc" > "$in/garbage.jsonl"
 run 1 diff --mentions="$in/garbage.jsonl"
 contains "$err" "refrain: $in/garbage.jsonl:1: not a Mention record:"
