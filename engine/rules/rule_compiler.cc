@@ -96,6 +96,17 @@ class RuleCompiler {
   void ReportPatternErrors(const FieldLocator& at, const char* field,
                            int index, const std::string& claim_id,
                            const std::vector<PatternError>& errors);
+  // `regex`, translated from `text`, compiled with `options`; null (after
+  // reporting why, in terms of `text` where RE2 allows) when it does not
+  // compile.
+  std::unique_ptr<RE2> CompileRegex(const FieldLocator& at, const char* field,
+                                    int index, const std::string& claim_id,
+                                    const std::string& text, const std::string& regex,
+                                    const RE2::Options& options);
+  // Whether every match of `re` holds some text and, for patterns and
+  // anchors, a word; reports why not.
+  bool MatchesWords(const FieldLocator& at, const char* field, int index,
+                    const std::string& claim_id, const RE2& re);
 
   const CompileOptions& options_;
   std::vector<Diagnostic>* out_;
@@ -275,6 +286,65 @@ void RuleCompiler::ReportPatternErrors(const FieldLocator& at, const char* field
   }
 }
 
+std::unique_ptr<RE2> RuleCompiler::CompileRegex(const FieldLocator& at, const char* field,
+                                              int index, const std::string& claim_id,
+                                              const std::string& text,
+                                              const std::string& regex,
+                                              const RE2::Options& options) {
+  auto re = std::make_unique<RE2>(regex, options);
+  if (re->ok()) return re;
+  if (re->error_code() == RE2::ErrorPatternTooLarge) {
+    Error(at.Field(field, index), claim_id,
+          absl::StrCat(field, " is too large: it needs more than RE2's "
+                       "memory budget of ",
+                       options_.max_pattern_memory,
+                       " bytes; split it into several patterns or use "
+                       "fewer repetitions"));
+    MarkLast(Diagnostic::Kind::kPatternTooLarge);
+    return nullptr;
+  }
+  // Prefer RE2's message about the text as the author wrote it.
+  RE2 raw(text, options);
+  const RE2& culprit = raw.ok() ? *re : raw;
+  size_t offset = text.find(culprit.error_arg());
+  Error(offset == std::string::npos || culprit.error_arg().empty()
+            ? at.Field(field, index)
+            : at.InValue(field, index, offset),
+        claim_id, absl::StrCat("invalid RE2 ", field, ": ", culprit.error()));
+  return nullptr;
+}
+
+bool RuleCompiler::MatchesWords(const FieldLocator& at, const char* field, int index,
+                                const std::string& claim_id, const RE2& re) {
+  // A hit must cover some text; probe for an empty match in a few contexts.
+  for (const char* probe : {"", " ", "a", "a b"}) {
+    re2::StringPiece m;
+    re2::StringPiece p(probe);
+    if (re.Match(p, 0, p.size(), RE2::UNANCHORED, &m, 1) && m.empty()) {
+      Error(at.Field(field, index), claim_id,
+            absl::StrCat(field,
+                         " can match the empty string; make sure some part "
+                         "of it is not optional (look for `?`, `*` or an "
+                         "empty alternative)"));
+      return false;
+    }
+  }
+
+  // A hit must hold a word: a gap or joiner alone matches punctuation.
+  if (std::strcmp(field, "pattern") == 0 || std::strcmp(field, "anchor") == 0) {
+    re2::StringPiece m;
+    const re2::StringPiece p(" , ; : - . ( ) ' \" ! ? / + & ");
+    if (re.Match(p, 0, p.size(), RE2::UNANCHORED, &m, 1)) {
+      Error(at.Field(field, index), claim_id,
+            absl::StrCat(field, " can match punctuation and spaces alone ('",
+                         std::string(m), "'); a gap or joiner needs words "
+                         "on both sides"));
+      return false;
+    }
+  }
+  return true;
+}
+
 bool RuleCompiler::CompilePattern(const FieldLocator& at, const char* field,
                                   int index, const std::string& claim_id,
                                   const std::string& text,
@@ -305,55 +375,9 @@ bool RuleCompiler::CompilePattern(const FieldLocator& at, const char* field,
   re2_options.set_longest_match(true);
   re2_options.set_log_errors(false);
   re2_options.set_max_mem(options_.max_pattern_memory);
-  auto re = std::make_unique<RE2>(translated.regex, re2_options);
-  if (!re->ok()) {
-    if (re->error_code() == RE2::ErrorPatternTooLarge) {
-      Error(at.Field(field, index), claim_id,
-            absl::StrCat(field, " is too large: it needs more than RE2's "
-                         "memory budget of ",
-                         options_.max_pattern_memory,
-                         " bytes; split it into several patterns or use "
-                         "fewer repetitions"));
-      MarkLast(Diagnostic::Kind::kPatternTooLarge);
-      return false;
-    }
-    // Prefer RE2's message about the text as the author wrote it.
-    RE2 raw(text, re2_options);
-    const RE2& culprit = raw.ok() ? *re : raw;
-    size_t offset = text.find(culprit.error_arg());
-    Error(offset == std::string::npos || culprit.error_arg().empty()
-              ? at.Field(field, index)
-              : at.InValue(field, index, offset),
-          claim_id, absl::StrCat("invalid RE2 ", field, ": ", culprit.error()));
-    return false;
-  }
-
-  // A hit must cover some text; probe for an empty match in a few contexts.
-  for (const char* probe : {"", " ", "a", "a b"}) {
-    re2::StringPiece m;
-    re2::StringPiece p(probe);
-    if (re->Match(p, 0, p.size(), RE2::UNANCHORED, &m, 1) && m.empty()) {
-      Error(at.Field(field, index), claim_id,
-            absl::StrCat(field,
-                         " can match the empty string; make sure some part "
-                         "of it is not optional (look for `?`, `*` or an "
-                         "empty alternative)"));
-      return false;
-    }
-  }
-
-  // A hit must hold a word: a gap or joiner alone matches punctuation.
-  if (std::strcmp(field, "pattern") == 0 || std::strcmp(field, "anchor") == 0) {
-    re2::StringPiece m;
-    const re2::StringPiece p(" , ; : - . ( ) ' \" ! ? / + & ");
-    if (re->Match(p, 0, p.size(), RE2::UNANCHORED, &m, 1)) {
-      Error(at.Field(field, index), claim_id,
-            absl::StrCat(field, " can match punctuation and spaces alone ('",
-                         std::string(m), "'); a gap or joiner needs words "
-                         "on both sides"));
-      return false;
-    }
-  }
+  std::unique_ptr<RE2> re =
+      CompileRegex(at, field, index, claim_id, text, translated.regex, re2_options);
+  if (re == nullptr || !MatchesWords(at, field, index, claim_id, *re)) return false;
 
   captures->insert(translated.captures.begin(), translated.captures.end());
   std::vector<std::pair<std::string, int>> slots;
