@@ -148,12 +148,20 @@ std::vector<int> Scanner::Candidates(absl::string_view text) const {
   return patterns;
 }
 
+bool Scanner::MayMatch(absl::string_view text) const {
+  if (exact_ == nullptr) return !Candidates(text).empty();
+  // Without a list to fill, RE2's set stops at the first match.
+  RE2::Set::ErrorInfo info;
+  return exact_->Match(re2::StringPiece(text.data(), text.size()), nullptr, &info) ||
+         info.kind != RE2::Set::kNoError;
+}
+
 size_t Scanner::Scan(const Document& document, std::vector<Mention>* out) const {
   const absl::string_view original = document.text();
   const NormalizedText normalized =
       NormalizedText::Make(original, rules_->fold_diacritics());
   const absl::string_view text = normalized.text();
-  if (Candidates(text).empty()) return 0;
+  if (!MayMatch(text)) return 0;
 
   const std::vector<Sentence> sentences = Pieces(text, options_.max_sentence_bytes);
 

@@ -10,12 +10,12 @@
 // words ("atoms") a match must contain; one RE2::Set of those literals finds
 // which occur in a text, and the prefilter turns them into the few patterns
 // that can match. A document in which no pattern can match costs one pass of
-// the literal set over its bytes; only the sentences the prefilter flags are
-// matched against the individual claims. Literal sets stay small and fast as
+// the set over its bytes (MayMatch); only the sentences the prefilter flags
+// are matched against the individual claims. Literal sets stay small and fast as
 // claims grow, where one set of all the full patterns does not; but for rule
 // sets of up to `ScanOptions::max_exact_patterns` patterns, one RE2::Set of
-// the full patterns is as fast and names exactly the claims to match, so it
-// is used instead. A Scanner is immutable after
+// the patterns (of a pattern with gaps, its segments without them) is as
+// fast and names exactly the claims to match, so it is used instead. A Scanner is immutable after
 // Create and safe to share across threads.
 #ifndef REFRAIN_ENGINE_MATCH_SCANNER_H_
 #define REFRAIN_ENGINE_MATCH_SCANNER_H_
@@ -93,6 +93,13 @@ class Scanner {
   // somewhere in `text` (with the literal prefilter, a superset of them);
   // all of them when a set runs out of memory.
   std::vector<int> Candidates(absl::string_view text) const;
+
+  // Whether some pattern may match somewhere in `text`: with the exact set,
+  // whether any prefilter segment matches (the set stops at the first one:
+  // on claim-dense text a document costs a few hundred bytes of it instead
+  // of a whole pass); with the literal prefilter, whether Candidates has
+  // any. Sentences are then asked for their Candidates.
+  bool MayMatch(absl::string_view text) const;
 
   // The record of `hit` of `entry` in `sentence`, which begins at byte
   // `sentence_begin` of the document.
