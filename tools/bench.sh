@@ -88,6 +88,12 @@ median() {
   RSS_MB=$(awk -v k="$RSS_KB" 'BEGIN { printf "%.0f", k / 1024 }')
 }
 
+# best NAME: sets SECONDS_BEST, the fastest run of a case (on a shared
+# machine the least disturbed one; medians swing with the neighbours).
+best() {
+  SECONDS_BEST=$(printf '%s' "${results[$1]}" | sort -n | head -1 | cut -d' ' -f1)
+}
+
 row() {  # row CASE CORPUS SECONDS BYTES DOCS RSS_MB REFERENCE_SECONDS
   awk -v c="$1" -v corpus="$2" -v s="$3" -v b="$4" -v d="$5" -v rss="$6" -v ref="$7" 'BEGIN {
     printf "| %-34s | %-7s | %8.1f | %9.0f | %6s | %7.2f |\n", c, corpus, b / 1e6 / s, d / s, rss, ref / s }'
@@ -129,8 +135,12 @@ for density in sparse dense; do
       d, r / t, 2 * r / p, i1 / r, i2 / t }')")
   if [ -n "$baseline" ]; then
     median base
-    summary+=("$(awk -v d="$density" -v r="$ref" -v b="$SECONDS_MEDIAN" -v rev="$baseline" 'BEGIN {
-      printf "%-6s: scan throughput %.1f%% of %s'"'"'s (%.2f s vs %.2f s)", d, 100 * b / r, rev, r, b }')")
+    best scan; best_scan=$SECONDS_BEST
+    best base
+    summary+=("$(awk -v d="$density" -v r="$ref" -v b="$SECONDS_MEDIAN" -v rev="$baseline" \
+      -v rb="$best_scan" -v bb="$SECONDS_BEST" 'BEGIN {
+      printf "%-6s: scan throughput %.1f%% of %s'"'"'s (medians %.2f s vs %.2f s; fastest runs %.1f%%, %.2f s vs %.2f s)",
+        d, 100 * b / r, rev, r, b, 100 * bb / rb, rb, bb }')")
   fi
 done
 echo
