@@ -180,7 +180,7 @@ Command EvalCommand() {
       reported as claims, and every miss (docs/eval.md), with whether
       near-miss discovery surfaces it (--min-anchors as for suggest).
 )",
-          Join({Flag::Text("gold", "FILE", "the annotations: which claims each article makes"),
+          Join(Join({Flag::Text("gold", "FILE", "the annotations: which claims each article makes"),
                 Flag::Text("format", "text|json", "the report's format (text)",
                            [](const std::string& value) {
                              return value == "text" || value == "json"
@@ -192,7 +192,12 @@ Command EvalCommand() {
                 Flag::Int("max-trap-hits", "N", "exit 1 when more than N traps are hit", 0,
                           std::numeric_limits<int>::max(), "a number of at least 0"),
                 SharedFlags({"min-anchors"})[0]},
-               ScanFlags()),
+               // Scan's flags but --threads and --strict: eval reads every
+               // article before scoring, on one thread, and a skipped one
+               // is reported and makes the exit code 1.
+               SharedFlags({"rules", "source", "max-document-bytes", "max-sentence-bytes",
+                            "max-mentions-per-sentence", "max-mentions-per-document"})),
+               RuleFlags()),
           RunEval};
 }
 

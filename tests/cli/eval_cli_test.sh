@@ -56,6 +56,11 @@ contains "$err" "refrain: 1 traps reported as claims, more than --max-trap-hits=
 expect 0 eval --rules=rules --gold="$gold" --min-recall=0.6 --max-trap-hits=1 "$data/articles"
 expect 2 eval --rules=rules --gold="$gold" --min-recall=lots "$data/articles"
 contains "$err" "refrain: --min-recall wants a number from 0 to 1, got 'lots'"
+# Flags of scan that eval has no use for are refused, not ignored.
+expect 2 eval --rules=rules --gold="$gold" --threads=2 "$data/articles"
+contains "$err" "unknown flag --threads"
+expect 2 eval --rules=rules --gold="$gold" --strict "$data/articles"
+contains "$err" "unknown flag --strict"
 expect 2 eval --rules=rules --gold="$gold"
 contains "$err" "refrain: eval needs --gold=FILE and the annotated articles (INPUT...)"
 
