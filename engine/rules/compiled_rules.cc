@@ -152,13 +152,14 @@ std::vector<ClaimMatch> FindSpans(const std::vector<Pattern>& patterns,
   for (size_t t = 0; t < tries; ++t) {
     const size_t p = only != nullptr ? (*only)[t] : t;
     const RE2& re = *patterns[p].re2;
-    const RE2* const lazy = patterns[p].shortest.get();
+    const LazyRegex* const lazy = patterns[p].shortest.get();
     size_t pos = 0;
     while (FindAtWordBoundaries(re, sentence, pos, &groups)) {
       ClaimMatch m;
       m.begin = groups[0].data() - sentence.data();
       m.end = m.begin + groups[0].size();
-      if (lazy != nullptr) m.end = ClosestEnd(re, *lazy, sentence, m.begin, m.end);
+      const RE2* const closest = lazy != nullptr ? lazy->get() : nullptr;
+      if (closest != nullptr) m.end = ClosestEnd(re, *closest, sentence, m.begin, m.end);
       m.pattern_index = static_cast<int>(p);
       pos = m.end;
       found.push_back(std::move(m));
@@ -242,6 +243,14 @@ void CompiledClaim::FindAnchors(absl::string_view sentence,
             [](const ClaimMatch& a, const ClaimMatch& b) {
               return std::tie(a.begin, a.pattern_index) < std::tie(b.begin, b.pattern_index);
             });
+}
+
+const RE2* LazyRegex::get() const {
+  absl::call_once(once_, [this] {
+    auto re = std::make_unique<const RE2>(source_, options_);
+    if (re->ok()) re_ = std::move(re);
+  });
+  return re_.get();
 }
 
 std::map<std::string, std::string> ClaimMatch::SlotTexts(

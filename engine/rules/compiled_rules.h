@@ -13,6 +13,7 @@
 #include <string>
 #include <vector>
 
+#include "absl/base/call_once.h"
 #include "absl/container/flat_hash_map.h"
 #include "absl/strings/string_view.h"
 #include "engine/rules/rule_loader.h"
@@ -40,6 +41,22 @@ struct ClaimMatch {
                      size_t original_base);
 };
 
+// A regex compiled the first time it is needed, once, from any thread.
+class LazyRegex {
+ public:
+  LazyRegex(std::string source, const RE2::Options& options)
+      : source_(std::move(source)), options_(options) {}
+
+  // The regex, or null when it does not compile.
+  const RE2* get() const;
+
+ private:
+  const std::string source_;
+  const RE2::Options options_;
+  mutable absl::once_flag once_;
+  mutable std::unique_ptr<const RE2> re_;  // null until get(), or if broken
+};
+
 // One compiled claim.
 class CompiledClaim {
  public:
@@ -51,8 +68,9 @@ class CompiledClaim {
     std::vector<std::pair<std::string, int>> slots;
     // For a pattern with gaps: the same with lazy gaps, matched
     // leftmost-first from a hit's start to pull in its end
-    // (TranslatedPattern::shortest). Null otherwise.
-    std::unique_ptr<const RE2> shortest;
+    // (TranslatedPattern::shortest), compiled at its first use: most
+    // patterns never hit in a day's articles. Null otherwise.
+    std::unique_ptr<const LazyRegex> shortest;
     // Regexes a text must all match for this pattern to match: `regex`, or
     // for a pattern with gaps the segments without them
     // (TranslatedPattern::prefilter).

@@ -384,13 +384,12 @@ bool RuleCompiler::CompilePattern(const FieldLocator& at, const char* field,
   for (const auto& [name, group] : re->NamedCapturingGroups()) {
     slots.emplace_back(SlotName(name), group);
   }
-  std::unique_ptr<const RE2> shortest;
+  std::unique_ptr<const LazyRegex> shortest;
   if (translated.has_gaps) {
     // Same groups as `re` (only the gaps' repetitions differ), so `slots`
-    // serves both.
+    // serves both. If it does not compile, hits keep the longest match.
     re2_options.set_longest_match(false);
-    shortest = std::make_unique<RE2>(translated.shortest, re2_options);
-    if (!shortest->ok()) shortest = nullptr;  // keep the longest match
+    shortest = std::make_unique<LazyRegex>(std::move(translated.shortest), re2_options);
   }
   patterns->push_back({std::move(translated.regex), std::move(re),
                        std::move(slots), std::move(shortest),
