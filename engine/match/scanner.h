@@ -11,12 +11,13 @@
 // which occur in a text, and the prefilter turns them into the few patterns
 // that can match. A document in which no pattern can match costs one pass of
 // the set over its bytes (MayMatch); only the sentences the prefilter flags
-// are matched against the individual claims. Literal sets stay small and fast as
-// claims grow, where one set of all the full patterns does not; but for rule
-// sets of up to `ScanOptions::max_exact_patterns` patterns, one RE2::Set of
-// the patterns (of a pattern with gaps, its segments without them) is as
-// fast and names exactly the claims to match, so it is used instead. A Scanner is immutable after
-// Create and safe to share across threads.
+// are matched against the individual claims. Literal sets stay small and
+// fast as claims grow, where one set of all the full patterns does not; but
+// for rule sets of up to `ScanOptions::max_exact_patterns` patterns, one
+// RE2::Set of the patterns (of a pattern with gaps, its segments without
+// them) is as fast and names exactly the claims to match, so it is used
+// instead. A Scanner is immutable after Create and safe to share across
+// threads.
 #ifndef REFRAIN_ENGINE_MATCH_SCANNER_H_
 #define REFRAIN_ENGINE_MATCH_SCANNER_H_
 
