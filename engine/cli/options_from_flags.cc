@@ -1,8 +1,6 @@
 #include "engine/cli/options_from_flags.h"
 
 #include <algorithm>
-#include <cerrno>
-#include <cstring>
 #include <limits>
 #include <thread>
 
@@ -147,9 +145,7 @@ absl::StatusOr<std::unique_ptr<OutputFile>> OpenOutFlag(const Args& args,
 
 absl::Status FinishOutput(std::ostream* output, OutputFile* file, bool stopped,
                           absl::Status result) {
-  if (!output->flush() && result.ok()) {
-    result = absl::DataLossError(absl::StrCat("cannot write output: ", std::strerror(errno)));
-  }
+  if (!output->flush() && result.ok()) result = WriteStatus(*output);
   if (file != nullptr && output->good() && !stopped) {
     if (absl::Status s = file->Commit(); !s.ok()) result = s;
   }

@@ -1,6 +1,4 @@
 // refrain scan
-#include <cerrno>
-#include <cstring>
 #include <sstream>
 
 #include "absl/strings/str_cat.h"
@@ -45,10 +43,7 @@ absl::Status RunScan(const Args& args, std::ostream& out, std::ostream& err) {
       },
       [output](const Document&, const std::vector<Mention>&, const std::string& rendered) {
         output->write(rendered.data(), static_cast<std::streamsize>(rendered.size()));
-        return output->good()
-                   ? absl::OkStatus()
-                   : absl::DataLossError(absl::StrCat("cannot write output: ",
-                                                      std::strerror(errno)));
+        return WriteStatus(*output);
       });
   absl::Status result = run.Run(args.positional, read);
   // The records of inputs that were skipped are not missing, so the file

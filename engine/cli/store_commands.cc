@@ -175,8 +175,7 @@ absl::Status RunQuery(const Args& args, std::ostream& out, std::ostream& err) {
     } else {
       table.push_back(m);
     }
-    return out.good() ? absl::OkStatus()
-                      : absl::DataLossError("cannot write output");
+    return WriteStatus(out);
   }));
   if (format == "table") {
     // The columns as shown: every value with its control characters escaped.

@@ -2,7 +2,6 @@
 
 #include <algorithm>
 #include <cerrno>
-#include <cstring>
 #include <map>
 #include <utility>
 #include <vector>
@@ -13,6 +12,7 @@
 #include "engine/text/escape.h"
 #include "engine/text/utf8.h"
 #include "engine/util/identifier.h"
+#include "engine/util/file_util.h"
 #include "engine/util/proto_util.h"
 #include "engine/util/status_macros.h"
 #include "google/protobuf/io/coded_stream.h"
@@ -24,11 +24,6 @@
 
 namespace refrain {
 namespace {
-
-absl::Status WriteError() {
-  return absl::DataLossError(
-      absl::StrCat("cannot write output: ", errno ? std::strerror(errno) : "stream error"));
-}
 
 // "text" format: `source  date  claim_id  "text"  slot=value ...`.
 std::string HumanLine(const Mention& m) {
@@ -224,13 +219,13 @@ absl::Status MentionWriter::Write(const Mention& mention) {
       *out_ << HumanLine(mention) << '\n';
       break;
   }
-  return out_->good() ? absl::OkStatus() : WriteError();
+  return WriteStatus(*out_);
 }
 
 absl::Status MentionWriter::Flush() {
   errno = 0;
   out_->flush();
-  return out_->good() ? absl::OkStatus() : WriteError();
+  return WriteStatus(*out_);
 }
 
 struct MentionReader::Binary {

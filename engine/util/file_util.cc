@@ -54,6 +54,12 @@ absl::Status CheckReadableFile(const std::string& path) {
   return NotARegularFile(path, st.st_mode);
 }
 
+absl::Status WriteStatus(const std::ostream& out) {
+  if (out.good()) return absl::OkStatus();
+  return absl::DataLossError(
+      absl::StrCat("cannot write output: ", errno != 0 ? std::strerror(errno) : "stream error"));
+}
+
 absl::Status OpenForReading(const std::string& path, std::ifstream* file) {
   if (absl::Status s = CheckReadableFile(path); !s.ok()) return s;
   file->open(path, std::ios::binary);

@@ -18,6 +18,7 @@
 #include <fstream>
 #include <istream>
 #include <memory>
+#include <ostream>
 #include <streambuf>
 #include <string>
 #include <vector>
@@ -38,6 +39,10 @@ absl::Status CheckReadableFile(const std::string& path);
 // Opens `path` for reading in binary mode, after CheckReadableFile (whose
 // errors it returns); an open that fails says "cannot read PATH: reason".
 absl::Status OpenForReading(const std::string& path, std::ifstream* file);
+
+// OK while `out` is good; otherwise DataLoss "cannot write output: REASON"
+// (errno's text, or "stream error" when the stream set none).
+absl::Status WriteStatus(const std::ostream& out);
 
 // Like CheckReadableFile for the open descriptor `fd` named `name` in
 // messages (standard input): accepts a terminal and a socket too, but not

@@ -2,6 +2,7 @@
 
 #include <unistd.h>
 
+#include <cerrno>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
@@ -153,6 +154,18 @@ TEST(OutputFile, WritesDevicesDirectly) {
   ASSERT_TRUE(file.ok()) << file.status();
   (*file)->stream() << std::string(1 << 16, 'x');
   EXPECT_EQ((*file)->Commit().message(), "cannot write /dev/full: No space left on device");
+}
+
+TEST(WriteStatus, OkWhileGoodDataLossAfterAFailedWrite) {
+  std::ostringstream good;
+  good << "text";
+  EXPECT_TRUE(WriteStatus(good).ok());
+  std::ostringstream failed;
+  failed.setstate(std::ios::badbit);
+  errno = 0;
+  const absl::Status status = WriteStatus(failed);
+  EXPECT_TRUE(absl::IsDataLoss(status)) << status;
+  EXPECT_EQ(status.message(), "cannot write output: stream error");
 }
 
 }  // namespace
